@@ -1,0 +1,196 @@
+// The browser database: DuckDB-WASM from this site's own files (no CDN, no extension downloads),
+// the site's Parquet files as tables, and a `sql` tagged template for ```sql blocks and JavaScript alike.
+import * as duckdb from "@duckdb/duckdb-wasm";
+import { DataType, type Table } from "apache-arrow";
+import { parquetToArrow } from "./parquet-to-arrow.js";
+
+/**
+ * What a page passes for each table: the URL of a Parquet file, as `FileAttachment("data/x.parquet").href`.
+ * (A bare FileAttachment of a .parquet file makes Framework import parquet-wasm from a CDN.)
+ */
+export type ParquetSource = string;
+
+export type Row = Record<string, unknown>;
+
+/** Query results are plain row objects (numbers, strings, booleans, Dates), ready for Plot and Inputs. */
+export interface Rows extends Array<Row> {
+  columns: string[];
+  types: Record<string, string>;
+  elapsedMs: number;
+}
+
+export type DatabaseStage =
+  | { state: "idle" }
+  | { state: "loading"; message: string; fraction: number | null }
+  | { state: "ready"; message: string }
+  | { state: "failed"; message: string };
+
+let stage: DatabaseStage = { state: "idle" };
+const listeners = new Set<(stage: DatabaseStage) => void>();
+
+function report(next: DatabaseStage): void {
+  stage = next;
+  for (const listener of listeners) listener(stage);
+}
+
+/** Follow the database's progress (loading, ready, failed); returns a function that stops following. */
+export function onDatabaseStage(listener: (stage: DatabaseStage) => void): () => void {
+  listeners.add(listener);
+  listener(stage);
+  return () => listeners.delete(listener);
+}
+
+function engineFiles() {
+  return {
+    mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+    mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
+  };
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function toRows(table: Table, elapsedMs: number): Rows {
+  const fields = table.schema.fields;
+  const vectors = fields.map((field) => table.getChild(field.name)!);
+  const temporal = fields.map((field) => DataType.isDate(field.type) || DataType.isTimestamp(field.type));
+  const rows = new Array(table.numRows) as Rows;
+  for (let i = 0; i < table.numRows; ++i) {
+    const row: Row = {};
+    for (let j = 0; j < fields.length; ++j) {
+      let value = vectors[j].get(i);
+      if (typeof value === "bigint") value = Number(value);
+      else if (temporal[j] && value !== null && !(value instanceof Date)) value = new Date(value as number);
+      row[fields[j].name] = value;
+    }
+    rows[i] = row;
+  }
+  rows.columns = fields.map((field) => field.name);
+  rows.types = Object.fromEntries(fields.map((field) => [field.name, String(field.type)]));
+  rows.elapsedMs = elapsedMs;
+  return rows;
+}
+
+export class Database {
+  readonly #engine: duckdb.AsyncDuckDB;
+  readonly #connection: duckdb.AsyncDuckDBConnection;
+  readonly #tables = new Map<string, Promise<number>>();
+
+  constructor(engine: duckdb.AsyncDuckDB, connection: duckdb.AsyncDuckDBConnection) {
+    this.#engine = engine;
+    this.#connection = connection;
+  }
+
+  /** Adds Parquet files as tables (once per name); resolves when all are queryable. */
+  async register(sources: Record<string, ParquetSource>): Promise<void> {
+    await Promise.all(
+      Object.entries(sources).map(([name, source]) => {
+        let registered = this.#tables.get(name);
+        if (!registered) {
+          registered = this.#insert(name, source);
+          this.#tables.set(name, registered);
+        }
+        return registered;
+      }),
+    );
+  }
+
+  async #insert(name: string, source: ParquetSource): Promise<number> {
+    const response = await fetch(source);
+    if (!response.ok) throw new Error(`could not fetch ${source} for table ${name}: HTTP ${response.status}`);
+    const buffer = await response.arrayBuffer();
+    const { table, casts, rows } = await parquetToArrow(buffer);
+    const castColumns = Object.entries(casts);
+    const target = castColumns.length ? `${name}__staged` : name;
+    await this.#connection.insertArrowTable(table, { name: target, create: true });
+    if (castColumns.length) {
+      const replaced = castColumns
+        .map(([column, type]) => `CAST(${quoteIdentifier(column)} AS ${type}) AS ${quoteIdentifier(column)}`)
+        .join(", ");
+      await this.#connection.query(
+        `CREATE TABLE ${quoteIdentifier(name)} AS SELECT * REPLACE (${replaced}) FROM ${quoteIdentifier(target)}`,
+      );
+      await this.#connection.query(`DROP TABLE ${quoteIdentifier(target)}`);
+    }
+    return rows;
+  }
+
+  /** Runs one SQL statement; `params` fill `?` placeholders. */
+  async query(text: string, params: unknown[] = []): Promise<Rows> {
+    const started = performance.now();
+    let table: Table;
+    if (params.length) {
+      const statement = await this.#connection.prepare(text);
+      try {
+        table = await statement.query(...params);
+      } finally {
+        await statement.close();
+      }
+    } else {
+      table = await this.#connection.query(text);
+    }
+    return toRows(table, performance.now() - started);
+  }
+
+  /** The tagged template ```sql blocks use: interpolated values become parameters, never SQL text. */
+  readonly sql = (strings: TemplateStringsArray, ...params: unknown[]): Promise<Rows> =>
+    this.query(strings.join("?"), params);
+
+  /** Cancels the statement running on this connection, if any. */
+  async cancel(): Promise<boolean> {
+    return this.#connection.cancelSent();
+  }
+
+  /** Tables and columns, for schema browsers. */
+  async describe(): Promise<Rows> {
+    return this.query(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns
+       WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+    );
+  }
+
+  get engine(): duckdb.AsyncDuckDB {
+    return this.#engine;
+  }
+}
+
+let opening: Promise<Database> | undefined;
+
+async function startEngine(): Promise<Database> {
+  report({ state: "loading", message: "Starting the in-browser database…", fraction: 0 });
+  const files = engineFiles();
+  // Framework bundles the worker script as an ES module, so it must start as a module worker.
+  const worker = new Worker(files.mainWorker, { type: "module" });
+  const engine = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await engine.instantiate(files.mainModule, null, (progress) => {
+    const fraction = progress.bytesTotal > 0 ? progress.bytesLoaded / progress.bytesTotal : null;
+    const megabytes = (progress.bytesLoaded / 1e6).toFixed(1);
+    report({ state: "loading", message: `Downloading the database engine (${megabytes} MB)…`, fraction });
+  });
+  await engine.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const connection = await engine.connect();
+  // Nothing may reach DuckDB's extension host: every table comes from this site.
+  await connection.query("SET autoinstall_known_extensions = false");
+  await connection.query("SET autoload_known_extensions = false");
+  return new Database(engine, connection);
+}
+
+/**
+ * Starts DuckDB-WASM once per page (lazily: pages that never call this never download it)
+ * and registers the given Parquet files as tables.
+ */
+export async function openDatabase(sources: Record<string, ParquetSource> = {}): Promise<Database> {
+  opening ??= startEngine();
+  try {
+    const database = await opening;
+    report({ state: "loading", message: "Loading the survey tables…", fraction: null });
+    await database.register(sources);
+    report({ state: "ready", message: "Database ready." });
+    return database;
+  } catch (error) {
+    const message = `The in-browser database could not start: ${(error as Error).message ?? error}. The figures below need it; reload the page, or use a current Chrome, Firefox, Safari or Edge.`;
+    report({ state: "failed", message });
+    throw new Error(message);
+  }
+}

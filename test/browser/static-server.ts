@@ -1,0 +1,49 @@
+// Serves a built site (dist/) on localhost the way a static host does: clean URLs, correct MIME types.
+import { createServer, type Server } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+
+const mimeTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".parquet": "application/octet-stream",
+  ".csv": "text/csv; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+export interface StaticSite {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `root` on an ephemeral port; `headers` are added to every response (e.g. a CSP). */
+export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticSite> {
+  const server: Server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    let path = join(root, normalize(pathname).replace(/^(\.\.[/\\])+/, ""));
+    if (pathname.endsWith("/")) path = join(path, "index.html");
+    else if (!(await isFile(path)) && (await isFile(`${path}.html`))) path = `${path}.html`;
+    if (!(await isFile(path))) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    const type = mimeTypes[extname(path)] ?? "application/octet-stream";
+    response.writeHead(200, { "content-type": type, ...headers }).end(await readFile(path));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("server has no port");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
