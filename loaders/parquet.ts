@@ -1,8 +1,10 @@
-// Writes rows to Parquet with native DuckDB, tuned for the browser reader (hyparquet: snappy, no zstd).
+// Clean tables into native DuckDB (for the indicators command) and out as Parquet, tuned for the
+// browser reader (hyparquet: snappy, no zstd).
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance, type DuckDBAppender } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
+import { writeToStdout } from "./stdout.js";
 
 export type ColumnType = "VARCHAR" | "INTEGER" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
 
@@ -19,7 +21,7 @@ export interface ParquetOptions {
 
 type Cell = string | number | boolean | Date | null | undefined;
 
-function quoteIdentifier(name: string): string {
+export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
@@ -55,6 +57,47 @@ function appendCell(appender: DuckDBAppender, column: ColumnSpec, value: Cell): 
   }
 }
 
+/** Creates table `name` with exactly the declared columns, typed, holding `rows` (ordered by `sortBy`). */
+export async function createTable(
+  connection: DuckDBConnection,
+  name: string,
+  columns: readonly ColumnSpec[],
+  rows: Iterable<Record<string, Cell>>,
+  sortBy: readonly string[] = [],
+): Promise<void> {
+  const staged = quoteIdentifier(`${name}__staged`);
+  const definition = columns.map((c) => `${quoteIdentifier(c.name)} ${stagedType(c.type)}`).join(", ");
+  await connection.run(`CREATE TABLE ${staged} (${definition})`);
+  const appender = await connection.createAppender(`${name}__staged`);
+  for (const row of rows) {
+    for (const column of columns) appendCell(appender, column, row[column.name]);
+    appender.endRow();
+  }
+  appender.closeSync();
+  const selected = columns
+    .map((c) =>
+      c.type === "DATE" || c.type === "TIMESTAMP"
+        ? `CAST(${quoteIdentifier(c.name)} AS ${c.type}) AS ${quoteIdentifier(c.name)}`
+        : quoteIdentifier(c.name),
+    )
+    .join(", ");
+  const order = sortBy.length ? ` ORDER BY ${sortBy.map(quoteIdentifier).join(", ")}` : "";
+  await connection.run(`CREATE TABLE ${quoteIdentifier(name)} AS SELECT ${selected} FROM ${staged}${order}`);
+  await connection.run(`DROP TABLE ${staged}`);
+}
+
+/** Runs `work` against a fresh in-memory native DuckDB, closed afterwards. */
+export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
 /** Returns the Parquet bytes of `rows`, with exactly the declared columns in the declared order. */
 export async function toParquet(
   columns: readonly ColumnSpec[],
@@ -62,34 +105,15 @@ export async function toParquet(
   options: ParquetOptions = {},
 ): Promise<Uint8Array> {
   const directory = await mkdtemp(join(tmpdir(), "workbench-parquet-"));
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
   try {
-    const definition = columns.map((c) => `${quoteIdentifier(c.name)} ${stagedType(c.type)}`).join(", ");
-    await connection.run(`CREATE TABLE staged (${definition})`);
-    const appender = await connection.createAppender("staged");
-    for (const row of rows) {
-      for (const column of columns) appendCell(appender, column, row[column.name]);
-      appender.endRow();
-    }
-    appender.closeSync();
-    const selected = columns
-      .map((c) =>
-        c.type === "DATE" || c.type === "TIMESTAMP"
-          ? `CAST(${quoteIdentifier(c.name)} AS ${c.type}) AS ${quoteIdentifier(c.name)}`
-          : quoteIdentifier(c.name),
-      )
-      .join(", ");
-    const order = options.sortBy?.length ? ` ORDER BY ${options.sortBy.map(quoteIdentifier).join(", ")}` : "";
-    const file = join(directory, "out.parquet");
-    const rowGroupSize = options.rowGroupSize ?? 122_880;
-    await connection.run(
-      `COPY (SELECT ${selected} FROM staged${order}) TO '${file}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${rowGroupSize})`,
-    );
-    return new Uint8Array(await readFile(file));
+    return await withDuckDB(async (connection) => {
+      await createTable(connection, "clean", columns, rows, options.sortBy);
+      const file = join(directory, "out.parquet");
+      const rowGroupSize = options.rowGroupSize ?? 122_880;
+      await connection.run(`COPY clean TO '${file}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${rowGroupSize})`);
+      return new Uint8Array(await readFile(file));
+    });
   } finally {
-    connection.closeSync();
-    instance.closeSync();
     await rm(directory, { recursive: true, force: true });
   }
 }
@@ -100,6 +124,5 @@ export async function writeParquetToStdout(
   rows: Iterable<Record<string, Cell>>,
   options?: ParquetOptions,
 ): Promise<void> {
-  const bytes = await toParquet(columns, rows, options);
-  await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+  await writeToStdout(await toParquet(columns, rows, options));
 }

@@ -1,0 +1,70 @@
+// The indicators of one wave, computed by native DuckDB with the same SQL the pages run in the browser.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { indicatorSql, indicators, wilson, type IndicatorGrouping } from "../src/components/indicators.js";
+import { cleanTable } from "./clean.js";
+import { tableNames, tableSortBy, type CleanModel } from "./model.js";
+import { createTable } from "./parquet.js";
+
+export interface IndicatorFigure {
+  id: string;
+  group: string | null;
+  numerator: number;
+  denominator: number | null;
+  share: number | null;
+  ci95: [number, number] | null;
+}
+
+export interface IndicatorReport {
+  wave: string;
+  respondents: number;
+  excluded: Record<string, number>;
+  indicators: IndicatorFigure[];
+}
+
+/** Every clean table of `model` as a DuckDB table of the same name. */
+export async function loadCleanTables(connection: DuckDBConnection, model: CleanModel): Promise<void> {
+  for (const name of tableNames) {
+    const { columns, rows } = cleanTable(model, name);
+    await createTable(connection, name, columns, rows, tableSortBy[name]);
+  }
+}
+
+function round(value: number, places = 4): number {
+  return Number(value.toFixed(places));
+}
+
+export function figureOf(id: string, group: string | null, numerator: number, denominator: number | null): IndicatorFigure {
+  const measured = denominator !== null && denominator > 0;
+  return {
+    id,
+    group,
+    numerator,
+    denominator,
+    share: measured ? round(numerator / denominator) : null,
+    ci95: measured ? (wilson(numerator, denominator).map((x) => round(x)) as [number, number]) : null,
+  };
+}
+
+export async function indicatorReport(
+  connection: DuckDBConnection,
+  { wave, by = null }: { wave: string; by?: IndicatorGrouping | null },
+): Promise<IndicatorReport> {
+  const rows = (await (await connection.runAndReadAll(indicatorSql({ wave, by }))).getRowObjectsJS()) as {
+    id: string;
+    group: string | null;
+    numerator: number;
+    denominator: number | null;
+  }[];
+  const known = new Set(indicators.map((i) => i.id));
+  const figures = rows.filter((r) => known.has(r.id)).map((r) => figureOf(r.id, r.group, r.numerator, r.denominator));
+  const total = (await (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM respondents WHERE wave = $1`, [wave])).getRowObjectsJS())[0].n as number;
+  const excludedRows = (await (
+    await connection.runAndReadAll(`SELECT reason, count(*)::INTEGER AS n FROM exclusions WHERE wave = $1 GROUP BY reason ORDER BY reason`, [wave])
+  ).getRowObjectsJS()) as { reason: string; n: number }[];
+  return {
+    wave,
+    respondents: total,
+    excluded: Object.fromEntries(excludedRows.map((r) => [r.reason, r.n])),
+    indicators: figures,
+  };
+}

@@ -1,0 +1,85 @@
+// Reads the program's roster: one row per scholar per cohort, cohorts spelled loosely in older records.
+import { z } from "zod";
+import { normaliseCohort } from "./cohort";
+import { parseCsv } from "./csv";
+import { requireWidth } from "./google-forms";
+import { requireColumn } from "./header";
+import { normaliseEmail } from "./identity";
+import { rosterColumns, type CohortName } from "./instrument";
+import { parseRecord } from "./record";
+import { parseIsoDate } from "./time";
+
+const isoDate = z.string().transform((text, context) => {
+  const date = parseIsoDate(text);
+  if (!date) {
+    context.addIssue({ code: "custom", message: "an ISO date YYYY-MM-DD" });
+    return z.NEVER;
+  }
+  return date;
+});
+
+const flag = z
+  .string()
+  .transform((text) => text.trim().toUpperCase())
+  .pipe(z.enum(["TRUE", "FALSE"], { error: "TRUE or FALSE" }))
+  .transform((text) => text === "TRUE");
+
+const cohort = z.string().transform((text, context) => {
+  const reading = normaliseCohort(text);
+  if (!reading) {
+    context.addIssue({ code: "custom", message: "a cohort such as 'Summer 2023', 'MATS 3.1' or 'W22-23'" });
+    return z.NEVER;
+  }
+  return reading;
+});
+
+export const rosterRow = z.object({
+  email: z
+    .string()
+    .transform(normaliseEmail)
+    .pipe(z.string().regex(/^[^@\s]+@[^@\s]+$/, { error: "an email address" })),
+  cohort,
+  stream: z.string().trim(),
+  program_start: isoDate,
+  program_end: isoDate,
+  completed: flag,
+  extension: flag,
+});
+
+export type RosterRow = z.output<typeof rosterRow>;
+
+/** One participation of a scholar in a cohort, as the loaders use it (names and emails stay here). */
+export interface Participation {
+  email: string;
+  cohort: CohortName;
+  cohortOrder: number;
+  stream: string;
+  programStart: Date;
+  programEnd: Date;
+  completed: boolean;
+  extension: boolean;
+  file: string;
+  line: number;
+}
+
+export function readRoster(text: string, file: string): Participation[] {
+  const [header, ...records] = parseCsv(text, file);
+  const used = rosterColumns.filter((name) => name !== "full_name" && name !== "scholar_id");
+  const indexes = used.map((name) => [name, requireColumn(header.cells, name, file, header.line)] as const);
+  return records.map((record) => {
+    requireWidth(record, header.cells.length, file);
+    const row = parseRecord(rosterRow, Object.fromEntries(indexes.map(([name, index]) => [name, record.cells[index]])), file, record.line);
+    return {
+      email: row.email,
+      cohort: row.cohort.cohort,
+      cohortOrder: row.cohort.order,
+      stream: row.stream,
+      programStart: row.program_start,
+      programEnd: row.program_end,
+      completed: row.completed,
+      extension: row.extension || row.cohort.extensionPhase,
+      file,
+      line: record.line,
+    };
+  });
+}

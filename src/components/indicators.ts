@@ -1,0 +1,189 @@
+// The headline indicators, defined once as data + SQL: the pages (DuckDB-WASM), the CLI and the tests all run this.
+// Browser-safe: no node imports. It reads the clean tables `respondents`, `selections`, `ratings` and `population`.
+
+export interface IndicatorDefinition {
+  id: string;
+  label: string;
+  /** The survey question the indicator reads, as the instrument numbers it. */
+  question: string;
+  /** SQL boolean over one row of the per-respondent view: counted in the numerator (when also in the denominator). */
+  numerator: string;
+  /** SQL boolean over one row of the per-respondent view: who the share is of. */
+  denominator: string;
+}
+
+export type IndicatorGrouping = "cohort" | "stream" | "degree" | "extension";
+
+/** Checkbox questions the per-respondent view gathers into lists (ids as in loaders/instrument.ts). */
+export const checkboxQuestions = [
+  "current_work",
+  "hiring_outcomes",
+  "hiring_contribution",
+  "publication_venues",
+  "publication_influence",
+  "other_outcome_influence",
+  "connections",
+  "support_wanted",
+] as const;
+
+/** Grid rows the per-respondent view turns into `rating_<slug>` levels (5 = most valuable). */
+export const ratedElements = [
+  "Mentorship",
+  "Peers",
+  "Seminars",
+  "Workshops",
+  "Scholar support",
+  "Other connections",
+  "Office, housing and logistics",
+] as const;
+
+export function ratingColumn(element: string): string {
+  return `rating_${element.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "")}`;
+}
+
+function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+const includes = (question: string, option: string) => `list_contains(${question}, ${sqlString(option)})`;
+const answered = (question: string) => `len(${question}) > 0`;
+const top2 = (element: string) => `${ratingColumn(element)} >= 4`;
+const rated = (element: string) => `${ratingColumn(element)} IS NOT NULL`;
+
+/** Every headline indicator of INDICATORS.md. `respondents` and `response_rate` are computed apart (see indicatorSql). */
+export const indicators: readonly IndicatorDefinition[] = [
+  { id: "respondents", label: "In-scope respondents", question: "—", numerator: "TRUE", denominator: "TRUE" },
+  { id: "response_rate", label: "Response rate", question: "roster", numerator: "TRUE", denominator: "TRUE" },
+  {
+    id: "work_alignment_any",
+    label: "Works on alignment (org or independent)",
+    question: "Q5",
+    numerator: `${includes("current_work", "Working/interning on AI alignment/control")} OR ${includes("current_work", "Conducting alignment research independently")}`,
+    denominator: answered("current_work"),
+  },
+  { id: "work_alignment_org", label: "Works on alignment at an organisation", question: "Q5", numerator: includes("current_work", "Working/interning on AI alignment/control"), denominator: answered("current_work") },
+  { id: "work_alignment_independent", label: "Does independent alignment research", question: "Q5", numerator: includes("current_work", "Conducting alignment research independently"), denominator: answered("current_work") },
+  { id: "work_capabilities", label: "Works on AI capabilities", question: "Q5", numerator: includes("current_work", "Working/interning on AI capabilities"), denominator: answered("current_work") },
+  { id: "advanced_past_first_round", label: "Advanced past a first interview round", question: "Q7", numerator: "advanced = 'Yes'", denominator: "advanced IS NOT NULL" },
+  { id: "accepted_offer", label: "Accepted a job offer", question: "Q8", numerator: includes("hiring_outcomes", "Accepted a job offer"), denominator: answered("hiring_outcomes") },
+  { id: "hiring_skills", label: "MATS increased skills (hiring)", question: "Q10", numerator: includes("hiring_contribution", "Increased my research or technical skills"), denominator: answered("hiring_contribution") },
+  { id: "hiring_career_capital", label: "MATS gave legible career capital (hiring)", question: "Q10", numerator: includes("hiring_contribution", "Provided legible career capital"), denominator: answered("hiring_contribution") },
+  { id: "hiring_no_contribution", label: "MATS did not contribute (hiring)", question: "Q10", numerator: includes("hiring_contribution", "MATS did not contribute"), denominator: answered("hiring_contribution") },
+  { id: "published", label: "Published alignment research", question: "Q11", numerator: "published = 'Yes'", denominator: "published IS NOT NULL" },
+  { id: "published_lesswrong", label: "Published on LessWrong / Alignment Forum", question: "Q12", numerator: includes("publication_venues", "LessWrong or Alignment Forum post"), denominator: "published IS NOT NULL" },
+  {
+    id: "publication_counterfactual",
+    label: "Publication would likely not exist without MATS",
+    question: "Q13",
+    numerator: `${includes("publication_influence", "Probably no version of this would have happened otherwise")} OR ${includes("publication_influence", "Possibly no version of this would have happened otherwise")}`,
+    denominator: answered("publication_influence"),
+  },
+  { id: "publication_sped_up_gt6m", label: "Publication sped up by more than 6 months", question: "Q13", numerator: includes("publication_influence", "Sped up outcome by >6 months"), denominator: "published IS NOT NULL" },
+  { id: "publication_quality_much_higher", label: "Publication quality much higher", question: "Q13", numerator: includes("publication_influence", "Quality of outcome much higher"), denominator: "published IS NOT NULL" },
+  { id: "other_outcome_reported", label: "Reported another impactful outcome", question: "Q14", numerator: "other_outcome_answered", denominator: "TRUE" },
+  { id: "mentorship_top2", label: "Mentorship rated in the top two levels", question: "Q16", numerator: top2("Mentorship"), denominator: rated("Mentorship") },
+  { id: "peers_top2", label: "Peers rated in the top two levels", question: "Q17", numerator: top2("Peers"), denominator: rated("Peers") },
+  { id: "met_collaborator", label: "Met a research collaborator", question: "Q23", numerator: includes("connections", "Research collaborator"), denominator: answered("connections") },
+  { id: "met_mentor", label: "Met a mentor or adviser", question: "Q23", numerator: includes("connections", "Mentor/adviser"), denominator: answered("connections") },
+  { id: "no_connections", label: "Made none of these connections", question: "Q23", numerator: `connections = ['None of these']`, denominator: answered("connections") },
+  { id: "wants_collaborators", label: "Wants connections to collaborators", question: "Q26", numerator: includes("support_wanted", "Connections to research collaborators"), denominator: answered("support_wanted") },
+  { id: "wants_job_recs", label: "Wants job recommendations", question: "Q26", numerator: includes("support_wanted", "Job recommendations"), denominator: answered("support_wanted") },
+  { id: "no_stipend_needed", label: "Would have come with no stipend", question: "Q27", numerator: "lower_stipend = 'Yes, even with no stipend'", denominator: "lower_stipend IS NOT NULL" },
+  { id: "degree_bachelors", label: "Highest degree: Bachelor's", question: "Q4", numerator: "degree = 'Bachelor''s'", denominator: "degree IS NOT NULL" },
+  { id: "degree_masters", label: "Highest degree: Master's", question: "Q4", numerator: "degree = 'Master''s'", denominator: "degree IS NOT NULL" },
+  { id: "degree_phd", label: "Highest degree: PhD", question: "Q4", numerator: "degree = 'PhD'", denominator: "degree IS NOT NULL" },
+];
+
+/** SQL (a SELECT) of one row per respondent per wave: `respondents` plus checkbox lists and rating levels. */
+export function respondentViewSql(): string {
+  const lists = checkboxQuestions
+    .map((q) => `coalesce(list(option ORDER BY option) FILTER (WHERE question = ${sqlString(q)}), []::VARCHAR[]) AS ${q}`)
+    .join(",\n      ");
+  const levels = ratedElements
+    .map((e) => `max(rating_level) FILTER (WHERE element = ${sqlString(e)})::INTEGER AS ${ratingColumn(e)}`)
+    .join(",\n      ");
+  return `SELECT r.*, ${checkboxQuestions.map((q) => `coalesce(s.${q}, []::VARCHAR[]) AS ${q}`).join(", ")}, ${ratedElements.map((e) => `g.${ratingColumn(e)}`).join(", ")}
+  FROM respondents r
+  LEFT JOIN (
+    SELECT respondent_id, wave,
+      ${lists}
+    FROM selections GROUP BY respondent_id, wave
+  ) s USING (respondent_id, wave)
+  LEFT JOIN (
+    SELECT respondent_id, wave,
+      ${levels}
+    FROM ratings GROUP BY respondent_id, wave
+  ) g USING (respondent_id, wave)`;
+}
+
+/** Restricts respondents and population alike to some cohorts and/or streams (empty = no restriction). */
+export interface IndicatorFilter {
+  cohort?: readonly string[];
+  stream?: readonly string[];
+}
+
+export function filterSql(filter: IndicatorFilter, alias = ""): string {
+  return (["cohort", "stream"] as const)
+    .filter((column) => filter[column]?.length)
+    .map((column) => ` AND ${alias}${column} IN (${filter[column]!.map(sqlString).join(", ")})`)
+    .join("");
+}
+
+function groupExpression(by: IndicatorGrouping | null | undefined): string {
+  return by ? `CAST(${by} AS VARCHAR)` : "NULL::VARCHAR";
+}
+
+const populationGroupings: readonly IndicatorGrouping[] = ["cohort", "stream", "extension"];
+
+/**
+ * One SQL statement whose rows are (id, "group", numerator, denominator) for every indicator of `wave`,
+ * per group when `by` is given (groups ordered by cohort order, then name).
+ */
+export function indicatorSql({ wave, by = null, filter = {} }: { wave: string; by?: IndicatorGrouping | null; filter?: IndicatorFilter }): string {
+  const group = groupExpression(by);
+  const scope = filterSql(filter);
+  const measured = indicators
+    .filter((i) => i.id !== "respondents" && i.id !== "response_rate")
+    .map(
+      (i) => `  SELECT ${sqlString(i.id)} AS id, "group",
+    count(*) FILTER (WHERE (${i.denominator}) AND (${i.numerator}))::INTEGER AS numerator,
+    count(*) FILTER (WHERE ${i.denominator})::INTEGER AS denominator
+  FROM scoped GROUP BY "group"`,
+    );
+  const responseRate = by && !populationGroupings.includes(by)
+    ? `  SELECT 'response_rate' AS id, "group", count(*)::INTEGER AS numerator, NULL::INTEGER AS denominator FROM scoped GROUP BY "group"`
+    : `  SELECT 'response_rate' AS id, p."group", coalesce(r.n, 0)::INTEGER AS numerator, p.alumni::INTEGER AS denominator
+  FROM (SELECT ${group} AS "group", sum(alumni) AS alumni FROM population WHERE wave = ${sqlString(wave)}${scope} GROUP BY 1) p
+  LEFT JOIN (SELECT "group", count(*) AS n FROM scoped GROUP BY "group") r ON r."group" IS NOT DISTINCT FROM p."group"`;
+  const order = indicators.map((i, index) => `WHEN ${sqlString(i.id)} THEN ${index}`).join(" ");
+  return `WITH answers AS (
+${respondentViewSql()}
+),
+scoped AS (SELECT *, ${group} AS "group" FROM answers WHERE wave = ${sqlString(wave)}${scope}),
+group_order AS (
+  SELECT ${group} AS "group", min(cohort_order) AS first_order FROM answers WHERE wave = ${sqlString(wave)}${scope} GROUP BY 1
+${by && !populationGroupings.includes(by) ? "" : `  UNION ALL
+  SELECT ${group} AS "group", min(cohort_order) FROM population WHERE wave = ${sqlString(wave)}${scope} GROUP BY 1`}
+),
+measures AS (
+  SELECT 'respondents' AS id, "group", count(*)::INTEGER AS numerator, NULL::INTEGER AS denominator FROM scoped GROUP BY "group"
+  UNION ALL
+${responseRate}
+  UNION ALL
+${measured.join("\n  UNION ALL\n")}
+)
+SELECT m.id, m."group", m.numerator, m.denominator
+FROM measures m
+LEFT JOIN (SELECT "group", min(first_order) AS first_order FROM group_order GROUP BY "group") o ON o."group" IS NOT DISTINCT FROM m."group"
+ORDER BY CASE m.id ${order} END, o.first_order NULLS LAST, m."group" NULLS FIRST`;
+}
+
+/** Wilson score interval for k successes in n trials; [NaN, NaN] when n is 0. */
+export function wilson(k: number, n: number, z = 1.96): [number, number] {
+  if (!(n > 0)) return [Number.NaN, Number.NaN];
+  const p = k / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
