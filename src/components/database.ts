@@ -1,7 +1,7 @@
 // The browser database: DuckDB-WASM from this site's own files (no CDN, no extension downloads),
 // the site's Parquet files as tables, and a `sql` tagged template for ```sql blocks and JavaScript alike.
 import * as duckdb from "@duckdb/duckdb-wasm";
-import { DataType, type Table } from "apache-arrow";
+import { DataType, Table } from "apache-arrow";
 import { parquetToArrow } from "./parquet-to-arrow.js";
 
 /**
@@ -51,12 +51,12 @@ function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-function toRows(table: Table, elapsedMs: number): Rows {
+/** Reads row `i` of an Arrow table as a plain object (bigints as numbers, dates as Dates), without copying the rest. */
+export function rowReader(table: Table): (i: number) => Row {
   const fields = table.schema.fields;
   const vectors = fields.map((field) => table.getChild(field.name)!);
   const temporal = fields.map((field) => DataType.isDate(field.type) || DataType.isTimestamp(field.type));
-  const rows = new Array(table.numRows) as Rows;
-  for (let i = 0; i < table.numRows; ++i) {
+  return (i) => {
     const row: Row = {};
     for (let j = 0; j < fields.length; ++j) {
       let value = vectors[j].get(i);
@@ -64,18 +64,41 @@ function toRows(table: Table, elapsedMs: number): Rows {
       else if (temporal[j] && value !== null && !(value instanceof Date)) value = new Date(value as number);
       row[fields[j].name] = value;
     }
-    rows[i] = row;
-  }
+    return row;
+  };
+}
+
+function toRows(table: Table, elapsedMs: number): Rows {
+  const fields = table.schema.fields;
+  const read = rowReader(table);
+  const rows = new Array(table.numRows) as Rows;
+  for (let i = 0; i < table.numRows; ++i) rows[i] = read(i);
   rows.columns = fields.map((field) => field.name);
   rows.types = Object.fromEntries(fields.map((field) => [field.name, String(field.type)]));
   rows.elapsedMs = elapsedMs;
   return rows;
 }
 
+/** A streamed result, kept as Arrow so a large one is never copied into row objects at once. */
+export interface StreamedResult {
+  table: Table;
+  elapsedMs: number;
+}
+
+export class QueryCancelled extends Error {
+  constructor() {
+    super("The query was cancelled.");
+    this.name = "QueryCancelled";
+  }
+}
+
 export class Database {
   readonly #engine: duckdb.AsyncDuckDB;
   readonly #connection: duckdb.AsyncDuckDBConnection;
   readonly #tables = new Map<string, Promise<number>>();
+  /** Statements on the one connection run one after another: a new one would abort a streaming one. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #cancelled = false;
 
   constructor(engine: duckdb.AsyncDuckDB, connection: duckdb.AsyncDuckDBConnection) {
     this.#engine = engine;
@@ -116,8 +139,18 @@ export class Database {
     return rows;
   }
 
+  #serially<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(task, task);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
   /** Runs one SQL statement; `params` fill `?` placeholders. */
-  async query(text: string, params: unknown[] = []): Promise<Rows> {
+  query(text: string, params: unknown[] = []): Promise<Rows> {
+    return this.#serially(() => this.#query(text, params));
+  }
+
+  async #query(text: string, params: unknown[]): Promise<Rows> {
     const started = performance.now();
     let table: Table;
     if (params.length) {
@@ -137,8 +170,40 @@ export class Database {
   readonly sql = (strings: TemplateStringsArray, ...params: unknown[]): Promise<Rows> =>
     this.query(strings.join("?"), params);
 
+  /**
+   * Runs one SQL statement with DuckDB's pending-query protocol, batch by batch, so that `cancel()` stops it
+   * (rejecting with QueryCancelled) and the page stays responsive while it runs.
+   */
+  stream(text: string, onBatch?: (rowsSoFar: number) => void): Promise<StreamedResult> {
+    return this.#serially(async () => {
+      this.#cancelled = false;
+      const started = performance.now();
+      const batches = [];
+      let rowsSoFar = 0;
+      try {
+        const reader = await this.#connection.send(text, true);
+        for await (const batch of reader) {
+          if (this.#cancelled) throw new QueryCancelled();
+          batches.push(batch);
+          rowsSoFar += batch.numRows;
+          onBatch?.(rowsSoFar);
+        }
+        if (this.#cancelled) throw new QueryCancelled();
+        // A statement without a result set (e.g. SET) still yields a schema through the reader.
+        const table = batches.length ? new Table(batches) : new Table(reader.schema);
+        return { table, elapsedMs: performance.now() - started };
+      } catch (error) {
+        if (this.#cancelled) throw new QueryCancelled();
+        throw error;
+      } finally {
+        this.#cancelled = false;
+      }
+    });
+  }
+
   /** Cancels the statement running on this connection, if any. */
   async cancel(): Promise<boolean> {
+    this.#cancelled = true;
     return this.#connection.cancelSent();
   }
 

@@ -1,0 +1,31 @@
+// A plain HTML table for small results (a few dozen rows): no scrolling box, rows wrap freely.
+
+export interface TableColumn<Row> {
+  label: string;
+  value: (row: Row) => unknown;
+  /** Right-aligned (numbers). */
+  numeric?: boolean;
+}
+
+export function simpleTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): HTMLTableElement {
+  const table = document.createElement("table");
+  table.className = "simple-table";
+  const head = table.createTHead().insertRow();
+  for (const column of columns) {
+    const th = document.createElement("th");
+    th.textContent = column.label;
+    if (column.numeric) th.className = "numeric";
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const column of columns) {
+      const td = tr.insertCell();
+      const value = column.value(row);
+      td.textContent = value === null || value === undefined ? "" : String(value);
+      if (column.numeric) td.className = "numeric";
+    }
+  }
+  return table;
+}

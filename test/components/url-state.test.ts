@@ -1,0 +1,11 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readUrlState, urlSearch } from "../../src/components/url-state.js";
+
+test("a view written to the URL reads back the same, commas inside values included", () => {
+  const defaults = { indicator: "published", by: "cohort", streams: [] as string[] };
+  const state = { indicator: "accepted_offer", by: "stream", streams: ["Interpretability", "Governance, policy"] };
+  assert.deepEqual(readUrlState(defaults, urlSearch(state)), state);
+  assert.deepEqual(readUrlState(defaults, ""), defaults);
+  assert.deepEqual(readUrlState(defaults, "?streams="), { ...defaults, streams: [] });
+});
