@@ -4,22 +4,9 @@ import { indicatorSql, indicators, wilson, type IndicatorGrouping } from "../src
 import { cleanTable } from "./clean.js";
 import { tableNames, tableSortBy, type CleanModel } from "./model.js";
 import { createTable } from "./parquet.js";
+import type { IndicatorFigure, IndicatorReport } from "../src/components/report.js";
 
-export interface IndicatorFigure {
-  id: string;
-  group: string | null;
-  numerator: number;
-  denominator: number | null;
-  share: number | null;
-  ci95: [number, number] | null;
-}
-
-export interface IndicatorReport {
-  wave: string;
-  respondents: number;
-  excluded: Record<string, number>;
-  indicators: IndicatorFigure[];
-}
+export type { IndicatorFigure, IndicatorReport };
 
 /** Every clean table of `model` as a DuckDB table of the same name. */
 export async function loadCleanTables(connection: DuckDBConnection, model: CleanModel): Promise<void> {

@@ -2,16 +2,12 @@
 // sees first need no in-browser database (the same SQL as the pages, run by native DuckDB).
 import type { IndicatorGrouping } from "../src/components/indicators.js";
 import { loadExports } from "./clean.js";
-import { indicatorReport, loadCleanTables, type IndicatorReport } from "./indicator-report.js";
+import type { IndicatorTables } from "../src/components/report.js";
+import { indicatorReport, loadCleanTables } from "./indicator-report.js";
 import { withDuckDB } from "./parquet.js";
 
 export const groupings: readonly IndicatorGrouping[] = ["cohort", "stream", "degree", "extension"];
 
-export interface IndicatorTables {
-  waves: string[];
-  /** reports[wave][grouping or "all"] */
-  reports: Record<string, Record<string, IndicatorReport>>;
-}
 
 export async function indicatorTables(dataDir: string): Promise<IndicatorTables> {
   const model = await loadExports(dataDir);

@@ -7,8 +7,7 @@ import { indicatorReport, loadCleanTables, type IndicatorReport } from "../loade
 import { waves } from "../loaders/instrument";
 import { withDuckDB } from "../loaders/parquet";
 import type { IndicatorGrouping } from "../src/components/indicators";
-
-const groupings: IndicatorGrouping[] = ["cohort", "stream", "degree", "extension"];
+import { groupings } from "../loaders/indicator-tables";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\nusage: npm run indicators -- [--data DIR] --wave ${Object.keys(waves).join("|")} [--by ${groupings.join("|")}] [--json]\n`);

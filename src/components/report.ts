@@ -1,4 +1,5 @@
-// Reading the precomputed indicator reports (src/data/indicators.json): figures by id, with their labels.
+// The shape of an indicator report (the indicators command prints it; src/data/indicators.json holds one per
+// wave and grouping) and how pages read it: figures by id, with their labels.
 import { indicators } from "./indicators.js";
 import type { ShareRow } from "./share-bars.js";
 

@@ -1,24 +1,12 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
-import { launchChromium, openWatchedPage } from "./chromium.js";
-import { serveStatic, type StaticSite } from "./static-server.js";
+import { openWatchedPage } from "./chromium.js";
+import { useBuiltSite } from "./site.js";
 
-let site: StaticSite;
-let browser: Browser;
-
-before(async () => {
-  site = await serveStatic("dist");
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
 test("the engine-check page runs SQL in DuckDB-WASM from the site's own files and draws a chart", async () => {
-  const { page, externalRequests, errors } = await openWatchedPage(browser);
+  const { page, externalRequests, errors } = await openWatchedPage(site.browser);
   await page.goto(`${site.url}/engine-check`);
   // The ```sql block renders a table of the demo Parquet file.
   await page.locator("table td", { hasText: "Summer 2023" }).first().waitFor({ timeout: 30_000 });

@@ -1,24 +1,12 @@
 // Every page renders from the built site with the sample data: charts present, no console errors,
 // nothing fetched from outside; the overview's figures equal the indicators command's output.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import type { Browser } from "playwright-core";
-import { launchChromium, openWatchedPage } from "./chromium.js";
-import { serveStatic, type StaticSite } from "./static-server.js";
+import { openWatchedPage } from "./chromium.js";
+import { useBuiltSite } from "./site.js";
 
-let site: StaticSite;
-let browser: Browser;
-
-before(async () => {
-  site = await serveStatic("dist");
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
 const pages: { path: string; figures: number; text: RegExp }[] = [
   { path: "", figures: 1, text: /in-scope respondents/ },
@@ -34,7 +22,7 @@ const pages: { path: string; figures: number; text: RegExp }[] = [
 
 for (const { path, figures, text } of pages) {
   test(`/${path} renders its charts with no errors and no outside requests`, async () => {
-    const { page, externalRequests, errors } = await openWatchedPage(browser);
+    const { page, externalRequests, errors } = await openWatchedPage(site.browser);
     await page.goto(`${site.url}/${path}`);
     if (figures > 0) {
       await page.waitForFunction((n) => document.querySelectorAll("figure.workbench-figure svg").length >= n, figures, { timeout: 60_000 });
@@ -52,7 +40,7 @@ for (const { path, figures, text } of pages) {
 test("the overview's cards show exactly the indicators command's figures", async () => {
   const cli = JSON.parse(execFileSync("npx", ["tsx", "scripts/indicators.ts", "--data", "data", "--wave", "2024", "--json"], { encoding: "utf8" }));
   const expected = new Map(cli.indicators.map((f: { id: string }) => [f.id, f]));
-  const { page, errors } = await openWatchedPage(browser);
+  const { page, errors } = await openWatchedPage(site.browser);
   await page.goto(`${site.url}/`);
   await page.locator(".indicator-card").first().waitFor({ timeout: 30_000 });
   const cards = await page.locator(".indicator-card").evaluateAll((elements) =>
