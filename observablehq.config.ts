@@ -23,6 +23,7 @@ export default {
     { name: "Applicants", path: "/applicants" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Explore", path: "/explore" },
+    { name: "Example question", path: "/example-question" },
     { name: "Engine check", path: "/engine-check" },
   ].filter((page) => existsSync(`src${page.path}.md`)),
 };

@@ -1,6 +1,7 @@
 // Every chart sits in a figure with a title that states the finding, a note with its n, and
 // buttons to download its data (CSV) and the picture (SVG, PNG).
 import { toCsv } from "./csv.js";
+import { saveFile as save } from "./save-file.js";
 
 export interface FigureOptions {
   /** The finding, in words. */
@@ -12,15 +13,6 @@ export interface FigureOptions {
   data: readonly Record<string, unknown>[];
   /** File name without extension. */
   filename: string;
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement("a"), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** The chart's main SVG: the largest one (legends are small SVGs of their own). */

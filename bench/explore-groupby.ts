@@ -1,0 +1,93 @@
+// Time from pressing Ctrl+Enter on the Explore page to a drawn result (status, table and chart in the page)
+// for a group-by, median of 5 runs in one warm page. Timed inside the page (performance.now() at the key
+// press, then at the first animation frame where the cell shows its new result).
+// Usage: npm run bench:explore -- [--dist dist] [--runs 5] [--respondents 100000]
+//   --respondents N generates N-respondent sample exports into a temporary folder and builds the site from
+//   them (WORKBENCH_DATA) into dist-bench-<N>/ first, from a copy of the project so that the large data
+//   never lands in the shared loader cache (src/.observablehq/cache, which does not key on WORKBENCH_DATA).
+import { execSync } from "node:child_process";
+import { cpSync, mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { launchChromium, openWatchedPage } from "../test/browser/chromium.js";
+import { serveStatic } from "../test/browser/static-server.js";
+
+const { values } = parseArgs({
+  options: { dist: { type: "string" }, runs: { type: "string", default: "5" }, respondents: { type: "string" } },
+});
+
+const queries = {
+  "respondents by cohort × stream": `SELECT cohort, stream, count(*) AS respondents,
+  avg(CASE WHEN advanced = 'Yes' THEN 1 ELSE 0 END) AS share_advanced
+FROM respondents GROUP BY cohort, stream ORDER BY respondents DESC`,
+  "selections by question × option": `SELECT question || ': ' || option AS answer, count(*) AS selections
+FROM selections GROUP BY ALL ORDER BY selections DESC`,
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+let dist = values.dist ?? "dist";
+if (values.respondents) {
+  const data = mkdtempSync(join(tmpdir(), "workbench-bench-"));
+  execSync(`npx tsx scripts/generate-sample.ts --out ${data} --respondents ${values.respondents}`, { stdio: "inherit" });
+  dist = `dist-bench-${values.respondents}`;
+  const tree = mkdtempSync(join(tmpdir(), "workbench-bench-tree-"));
+  for (const part of ["src", "loaders", "observablehq.config.ts", "package.json"]) {
+    cpSync(part, join(tree, part), { recursive: true, filter: (path) => !path.includes(".observablehq") });
+  }
+  symlinkSync(resolve("node_modules"), join(tree, "node_modules"));
+  const started = performance.now();
+  execSync("npx observable build", {
+    cwd: tree,
+    stdio: "ignore",
+    env: { ...process.env, WORKBENCH_DATA: data, WORKBENCH_OUTPUT: resolve(dist) },
+  });
+  console.log(`build from ${values.respondents} respondents: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const site = await serveStatic(dist);
+const browser = await launchChromium();
+try {
+  const { page, externalRequests, errors } = await openWatchedPage(browser);
+  const loadStarted = performance.now();
+  await page.goto(`${site.url}/explore`);
+  await page.locator(".database-status[data-state=ready]").waitFor({ timeout: 300_000 });
+  console.log(`${dist}: page to database ready (all clean tables loaded): ${(performance.now() - loadStarted).toFixed(0)} ms`);
+  const editor = page.locator(".explore-cell textarea").first();
+  const cell = page.locator(".explore-cell").first();
+  for (const [name, sql] of Object.entries(queries)) {
+    await editor.fill(sql);
+    const times: number[] = [];
+    for (let run = 0; run < Number(values.runs); ++run) {
+      const runsBefore = Number(await cell.getAttribute("data-runs"));
+      await page.evaluate(() => {
+        const w = window as unknown as { pressedAt: number };
+        document.addEventListener("keydown", () => (w.pressedAt = performance.now()), { capture: true, once: true });
+      });
+      await editor.press("Control+Enter");
+      const elapsed = await page.waitForFunction(
+        (before) => {
+          const element = document.querySelector(".explore-cell") as HTMLElement;
+          if (Number(element.dataset.runs) <= before) return false;
+          if (element.dataset.state !== "done") throw new Error(element.querySelector(".explore-error")?.textContent ?? "query failed");
+          if (!element.querySelector(".explore-table tbody tr") || !element.querySelector(".explore-chart svg")) return false;
+          return performance.now() - (window as unknown as { pressedAt: number }).pressedAt;
+        },
+        runsBefore,
+        { polling: "raf", timeout: 300_000 },
+      );
+      times.push((await elapsed.jsonValue()) as number);
+    }
+    const status = await cell.locator(".explore-status").innerText();
+    console.log(`${name} (${status}): press to drawn (ms) ${times.map((t) => t.toFixed(0)).join(", ")}; median ${median(times).toFixed(0)}`);
+  }
+  if (externalRequests.length || errors.length) throw new Error(`external requests ${externalRequests}, errors ${errors}`);
+} finally {
+  await browser.close();
+  await site.close();
+}

@@ -1,0 +1,70 @@
+// The tables a reader can query: each table's row count and columns, with their types and a few example values.
+// Clicking a table or column name hands it to `onPick` (the notebook inserts it into the SQL being edited).
+import type { Database } from "../database.js";
+
+function quote(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function formatExample(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().replace("T00:00:00.000Z", "").slice(0, 19).replace("T", " ");
+  const text = String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** Up to `limit` distinct non-empty values of `column`, in the order they appear. */
+export function exampleValues(rows: readonly Record<string, unknown>[], column: string, limit = 3): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const value = row[column];
+    if (value === null || value === undefined || value === "") continue;
+    seen.add(formatExample(value));
+    if (seen.size >= limit) break;
+  }
+  return [...seen];
+}
+
+export function schemaBrowser(db: Database, onPick: (name: string) => void): HTMLElement {
+  const element = document.createElement("nav");
+  element.className = "explore-schema";
+  element.setAttribute("aria-label", "Tables and columns");
+  const status = Object.assign(document.createElement("p"), { className: "explore-schema-status", textContent: "Reading the tables…" });
+  element.append(status);
+  const pick = (name: string) => {
+    const button = Object.assign(document.createElement("button"), { type: "button", className: "explore-name", textContent: name });
+    button.title = `Insert ${name} into the SQL`;
+    button.addEventListener("click", () => onPick(name));
+    return button;
+  };
+  void (async () => {
+    try {
+      const columns = await db.describe();
+      const tables = [...new Set(columns.map((c) => c.table_name as string))];
+      status.remove();
+      for (const table of tables) {
+        const [{ n }] = await db.query(`SELECT count(*) AS n FROM ${quote(table)}`);
+        const sample = await db.query(`SELECT * FROM ${quote(table)} LIMIT 50`);
+        const details = document.createElement("details");
+        details.dataset.table = table;
+        const summary = document.createElement("summary");
+        summary.append(pick(table), Object.assign(document.createElement("span"), { className: "count", textContent: ` ${Number(n).toLocaleString("en-US")} rows` }));
+        const list = document.createElement("table");
+        const head = list.createTHead().insertRow();
+        for (const label of ["column", "type", "examples"]) head.append(Object.assign(document.createElement("th"), { textContent: label }));
+        const body = list.createTBody();
+        for (const column of columns.filter((c) => c.table_name === table)) {
+          const row = body.insertRow();
+          row.insertCell().append(pick(column.column_name as string));
+          row.insertCell().textContent = String(column.data_type).toLowerCase();
+          row.insertCell().textContent = exampleValues(sample, column.column_name as string).join(" · ");
+        }
+        details.append(summary, list);
+        element.append(details);
+      }
+    } catch (error) {
+      status.textContent = `The list of tables could not be read: ${(error as Error).message}`;
+      status.classList.add("failed");
+    }
+  })();
+  return element;
+}
