@@ -2,6 +2,7 @@
 // buttons to download its data (CSV) and the picture (SVG, PNG).
 import { toCsv } from "./csv.js";
 import { saveFile as save } from "./save-file.js";
+import { button } from "./button.js";
 
 export interface FigureOptions {
   /** The finding, in words. */
@@ -51,12 +52,6 @@ async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   }
 }
 
-function button(label: string, title: string, action: () => void | Promise<void>): HTMLButtonElement {
-  const element = Object.assign(document.createElement("button"), { type: "button", textContent: label, title });
-  element.addEventListener("click", () => void action());
-  return element;
-}
-
 export function figure(chart: Node, options: FigureOptions): HTMLElement {
   const element = document.createElement("figure");
   element.className = "workbench-figure";
@@ -68,14 +63,14 @@ export function figure(chart: Node, options: FigureOptions): HTMLElement {
   if (options.note) footer.append(Object.assign(document.createElement("span"), { className: "figure-note", textContent: options.note }));
   const tools = Object.assign(document.createElement("span"), { className: "downloads" });
   tools.append(
-    button("CSV", "Download the data behind this chart", () =>
+    button("CSV", { title: "Download the data behind this chart" }, () =>
       save(new Blob([toCsv(options.data)], { type: "text/csv" }), `${options.filename}.csv`),
     ),
-    button("SVG", "Download the chart as SVG", () => {
+    button("SVG", { title: "Download the chart as SVG" }, () => {
       const svg = mainSvg(element);
       if (svg) save(new Blob([svgText(svg)], { type: "image/svg+xml" }), `${options.filename}.svg`);
     }),
-    button("PNG", "Download the chart as PNG", async () => {
+    button("PNG", { title: "Download the chart as PNG" }, async () => {
       const svg = mainSvg(element);
       if (svg) save(await svgToPng(svg), `${options.filename}.png`);
     }),

@@ -5,12 +5,7 @@ import { notebookCell, type NotebookCell } from "./cell.js";
 import { decodeNotebook, encodeNotebook, type CellState } from "./notebook-state.js";
 import { schemaBrowser } from "./schema-browser.js";
 import { starterQuestions } from "./starter-questions.js";
-
-function button(label: string, className: string, action: () => void): HTMLButtonElement {
-  const element = Object.assign(document.createElement("button"), { type: "button", textContent: label, className });
-  element.addEventListener("click", action);
-  return element;
-}
+import { button } from "../button.js";
 
 export function exploreNotebook(db: Database): HTMLElement {
   const element = document.createElement("div");
@@ -57,7 +52,7 @@ export function exploreNotebook(db: Database): HTMLElement {
   starters.append(Object.assign(document.createElement("span"), { textContent: "Ask: " }));
   for (const starter of starterQuestions) {
     starters.append(
-      button(starter.question, "explore-starter", () => {
+      button(starter.question, { className: "explore-starter" }, () => {
         const empty = cells.length === 1 && !cells[0].state().sql.trim() ? cells[0] : null;
         if (empty) {
           empty.element.remove();
@@ -75,12 +70,12 @@ export function exploreNotebook(db: Database): HTMLElement {
   copied.setAttribute("role", "status");
   const toolbar = Object.assign(document.createElement("div"), { className: "explore-toolbar" });
   toolbar.append(
-    button("Run all", "explore-run-all", () => void runAll()),
-    button("Add cell", "explore-add", () => {
+    button("Run all", { className: "explore-run-all" }, () => void runAll()),
+    button("Add cell", { className: "explore-add" }, () => {
       addCell({ sql: "", chart: "auto" }).focus();
       saveToUrl();
     }),
-    button("Copy link", "explore-copy-link", () => {
+    button("Copy link", { className: "explore-copy-link" }, () => {
       saveToUrl();
       navigator.clipboard.writeText(location.href).then(
         () => (copied.textContent = "Link copied: it opens this notebook, queries and charts included."),

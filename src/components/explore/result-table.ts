@@ -3,6 +3,7 @@
 import { columnRole } from "./chart-choice.js";
 import { describeRows, pageBounds, sortOrder, type Direction } from "./result-pages.js";
 import type { QueryResult } from "./query-result.js";
+import { button } from "../button.js";
 
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -12,12 +13,6 @@ function formatValue(value: unknown): string {
   }
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toLocaleString("en-US", { maximumFractionDigits: 4 });
   return String(value);
-}
-
-function button(label: string, title: string, action: () => void): HTMLButtonElement {
-  const element = Object.assign(document.createElement("button"), { type: "button", textContent: label, title });
-  element.addEventListener("click", action);
-  return element;
 }
 
 export function resultTable(result: QueryResult): HTMLElement {
@@ -31,8 +26,8 @@ export function resultTable(result: QueryResult): HTMLElement {
   scroller.append(table);
   const pager = Object.assign(document.createElement("div"), { className: "explore-pager" });
   const summary = Object.assign(document.createElement("span"), { className: "explore-row-count" });
-  const previous = button("← Previous", "Previous 100 rows", () => show(page - 1));
-  const next = button("Next →", "Next 100 rows", () => show(page + 1));
+  const previous = button("← Previous", { title: "Previous 100 rows" }, () => show(page - 1));
+  const next = button("Next →", { title: "Next 100 rows" }, () => show(page + 1));
   pager.append(summary, previous, next);
   element.append(scroller, pager);
 
@@ -45,7 +40,7 @@ export function resultTable(result: QueryResult): HTMLElement {
     const th = document.createElement("th");
     th.scope = "col";
     if (columnRole(result.types[column]) === "number") th.className = "number";
-    const sort = button(column, `Sort by ${column}`, () => {
+    const sort = button(column, { title: `Sort by ${column}` }, () => {
       const direction: Direction = sortedBy?.column === column && sortedBy.direction === "ascending" ? "descending" : "ascending";
       sortedBy = { column, direction };
       order = sortOrder(result.count, (i) => result.value(i, column), direction);
