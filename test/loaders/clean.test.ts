@@ -5,6 +5,7 @@ import { ContractError } from "../../loaders/contract-error";
 import { pseudonymousId } from "../../loaders/identity";
 import type { CleanModel } from "../../loaders/model";
 import { fixtureExports, fixtureFolder, fixtureText } from "./fixture-folder";
+import { assertEveryRowAccountedFor } from "./ledger";
 
 let model: CleanModel;
 before(async () => {
@@ -129,14 +130,7 @@ test("interest form: options with commas, Other text, duplicates by email case",
 });
 
 test("every input row is either clean or in the ledger", () => {
-  for (const source of model.sources) {
-    const kept =
-      source.source === "roster"
-        ? Number(source.rows_in)
-        : [...model.respondents, ...model.applicants].filter((r) => r.source_file === source.file).length;
-    const ledgered = model.exclusions.filter((e) => e.file === source.file).length;
-    assert.equal(kept + ledgered, source.rows_in, String(source.file));
-  }
+  assertEveryRowAccountedFor(model);
 });
 
 test("no table carries a name, an email, an IP address or a location", () => {

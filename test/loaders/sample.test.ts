@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { loadExports } from "../../loaders/clean";
 import { parseCsv } from "../../loaders/csv";
 import { tableColumns, type CleanModel } from "../../loaders/model";
+import { assertEveryRowAccountedFor } from "./ledger";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const sample = join(root, "data");
@@ -27,15 +28,7 @@ test("the sample in data/ is exactly what the generator writes", () => {
 
 test("every row of every sample file is either clean or in the ledger", () => {
   assert.equal(model.sources.length, 5);
-  for (const source of model.sources) {
-    const kept =
-      source.source === "roster"
-        ? Number(source.rows_in)
-        : [...model.respondents, ...model.applicants].filter((r) => r.source_file === source.file).length;
-    const ledgered = model.exclusions.filter((e) => e.file === source.file).length;
-    assert.equal(kept + ledgered, source.rows_in, String(source.file));
-    assert.equal(ledgered, source.rows_excluded, String(source.file));
-  }
+  assertEveryRowAccountedFor(model);
   assert.equal(model.applicants.length, 381);
 });
 
