@@ -8,7 +8,6 @@ import { withDuckDB } from "./parquet.js";
 
 export const groupings: readonly IndicatorGrouping[] = ["cohort", "stream", "degree", "extension"];
 
-
 export async function indicatorTables(dataDir: string): Promise<IndicatorTables> {
   const model = await loadExports(dataDir);
   return withDuckDB(async (connection) => {
@@ -19,6 +18,6 @@ export async function indicatorTables(dataDir: string): Promise<IndicatorTables>
       reports[wave] = { all: await indicatorReport(connection, { wave }) };
       for (const by of groupings) reports[wave][by] = await indicatorReport(connection, { wave, by });
     }
-    return { waves, reports };
+    return { build: "analyst", minCell: 0, waves, reports };
   });
 }

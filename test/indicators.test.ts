@@ -121,7 +121,7 @@ test("every grouping runs, in the same SQL, over both waves", async () => {
     for (const wave of ["2024", "2025"]) {
       for (const by of [null, "cohort", "stream", "degree", "extension"] as const) {
         const report = await indicatorReport(connection, { wave, by });
-        const respondents = report.indicators.filter((i) => i.id === "respondents").reduce((s, i) => s + i.numerator, 0);
+        const respondents = report.indicators.filter((i) => i.id === "respondents").reduce((s, i) => s + (i.numerator ?? 0), 0);
         assert.equal(respondents, report.respondents, `${wave} by ${by}`);
       }
     }

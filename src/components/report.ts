@@ -6,10 +6,12 @@ import type { ShareRow } from "./share-bars.js";
 export interface IndicatorFigure {
   id: string;
   group: string | null;
-  numerator: number;
+  numerator: number | null;
   denominator: number | null;
   share: number | null;
   ci95: [number, number] | null;
+  /** Public build: withheld because a cell was below the small-cell threshold (numbers are null). */
+  suppressed?: boolean;
 }
 
 export interface IndicatorReport {
@@ -20,6 +22,10 @@ export interface IndicatorReport {
 }
 
 export interface IndicatorTables {
+  /** Which build computed these: the public one suppresses small cells (see loaders/disclosure.ts). */
+  build: "analyst" | "public";
+  /** The small-cell threshold applied in the public build. */
+  minCell: number;
   waves: string[];
   reports: Record<string, Record<string, IndicatorReport>>;
 }
@@ -34,13 +40,18 @@ export function figureById(report: IndicatorReport, id: string, group: string | 
   return report.indicators.find((f) => f.id === id && f.group === group);
 }
 
-/** One indicator's figures per group, as bars with intervals (groups with no denominator left out). */
+/** Groups whose figure the public build withheld (for "fewer than N" notes beside a chart). */
+export function withheldGroups(report: IndicatorReport, id: string): string[] {
+  return report.indicators.filter((f) => f.id === id && f.group !== null && f.suppressed).map((f) => f.group!);
+}
+
+/** One indicator's figures per group, as bars with intervals (groups with no denominator or withheld left out). */
 export function shareRows(report: IndicatorReport, id: string): ShareRow[] {
   return report.indicators
     .filter((f) => f.id === id && f.group !== null && f.share !== null && f.ci95 !== null)
     .map((f) => ({
       group: f.group!,
-      numerator: f.numerator,
+      numerator: f.numerator!,
       denominator: f.denominator!,
       share: f.share!,
       lo: f.ci95![0],

@@ -1,9 +1,14 @@
-// Headline indicators of every wave, pooled and by cohort, stream, degree and extension phase.
+// Headline indicators of every wave, pooled and by cohort, stream, degree and extension phase
+// (small cells withheld in the public build).
 import { runReportingContractErrors } from "../../loaders/contract-error.js";
+import { buildMode, minCell } from "../../loaders/build-mode.js";
 import { dataDir } from "../../loaders/data-dir.js";
+import { protectSmallCells } from "../../loaders/disclosure.js";
 import { indicatorTables } from "../../loaders/indicator-tables.js";
 import { writeToStdout } from "../../loaders/stdout.js";
 
 await runReportingContractErrors(async () => {
-  await writeToStdout(new TextEncoder().encode(JSON.stringify(await indicatorTables(dataDir()))));
+  const tables = await indicatorTables(dataDir());
+  const shipped = buildMode() === "public" ? protectSmallCells(tables, minCell()) : tables;
+  await writeToStdout(new TextEncoder().encode(JSON.stringify(shipped)));
 });
