@@ -1,0 +1,48 @@
+// Masks what could identify a person in a quote: email addresses, web and social handles, the names of
+// people in the exports (roster and survey name columns), and organisations (a list, and "at <Name>" phrases).
+import { readFile } from "node:fs/promises";
+import { parseCsv } from "./csv.js";
+import { findSources } from "./clean.js";
+
+/** Organisations alumni commonly name; extend here rather than in code that uses it. */
+export const knownOrganisations = [
+  "Anthropic", "OpenAI", "Google DeepMind", "DeepMind", "Google", "Meta", "Microsoft", "Redwood Research", "Redwood",
+  "METR", "ARC", "Alignment Research Center", "MIRI", "Apollo Research", "Apollo", "FAR AI", "FAR.AI", "Conjecture",
+  "EleutherAI", "CAIS", "Center for AI Safety", "UK AISI", "AISI", "US AISI", "GovAI", "Epoch AI", "Open Philanthropy",
+  "MATS", "Oxford", "Cambridge", "MIT", "Stanford", "Berkeley", "CHAI", "Harvard", "Mila", "ETH Zurich",
+] as const;
+
+// MATS itself is the program, not a person's employer: keep it readable.
+const keptOrganisations = new Set(["MATS"]);
+
+const nameColumns = new Set(["full_name", "Full name"]);
+
+/** Every word of every person's name found in the exports' name columns (3+ letters, to spare initials). */
+export async function namesInExports(dataDir: string): Promise<Set<string>> {
+  const words = new Set<string>();
+  for (const source of await findSources(dataDir)) {
+    const [header, ...rows] = parseCsv(await readFile(source.path, "utf8"), source.file);
+    const columns = header.cells.flatMap((name, index) => (nameColumns.has(name.trim()) ? [index] : []));
+    for (const row of rows) for (const c of columns) for (const word of (row.cells[c] ?? "").split(/\s+/)) if (word.length >= 3) words.add(word.toLowerCase());
+  }
+  return words;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function maskText(text: string, names: ReadonlySet<string>): string {
+  let masked = text
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, "[email]")
+    .replace(/\bhttps?:\/\/\S+/g, "[link]")
+    .replace(/(^|\s)@\w{2,}/g, "$1[handle]");
+  const organisations = [...knownOrganisations].filter((o) => !keptOrganisations.has(o)).sort((a, b) => b.length - a.length);
+  masked = masked.replace(new RegExp(`\\b(${organisations.map(escapeRegExp).join("|")})\\b`, "g"), "[organisation]");
+  // "at Acme Labs", "with Foo Bar": a capitalised name after these words is most often an employer.
+  masked = masked.replace(/\b(at|for|with|joined) ((?:[A-Z][\w&-]*)(?: [A-Z][\w&-]*)*)/g, (whole, word: string, name: string) =>
+    name === "[organisation]" || keptOrganisations.has(name) ? whole : `${word} [organisation]`,
+  );
+  masked = masked.replace(/\b[\p{L}'-]{3,}\b/gu, (word) => (names.has(word.toLowerCase()) ? "[name]" : word));
+  return masked;
+}
