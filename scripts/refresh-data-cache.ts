@@ -1,8 +1,9 @@
 // Framework re-runs a loader only when the loader's own file changes, not when the exports it reads do
 // (or WORKBENCH_DATA points elsewhere). Before every build or preview, drop the cached clean data if the
-// exports' fingerprint (folder, names, sizes, modification times) changed, so no page shows stale figures.
+// exports' fingerprint (folder, names, sizes, modification times, build setting) changed, so no page shows stale figures.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildMode, minCell } from "../loaders/build-mode.js";
 import { dataDir } from "../loaders/data-dir.js";
 
 const cache = join("src", ".observablehq", "cache");
@@ -10,6 +11,8 @@ const stamp = join(cache, "data-fingerprint.json");
 const directory = dataDir();
 const fingerprint = JSON.stringify({
   directory,
+  build: buildMode(),
+  minCell: minCell(),
   files: existsSync(directory)
     ? readdirSync(directory).sort().map((name) => {
         const stats = statSync(join(directory, name));
@@ -19,7 +22,7 @@ const fingerprint = JSON.stringify({
 });
 const previous = existsSync(stamp) ? readFileSync(stamp, "utf8") : null;
 if (previous !== fingerprint) {
-  for (const output of ["data/clean", "data/clean.tar", "data/indicators.json"]) rmSync(join(cache, output), { recursive: true, force: true });
+  for (const output of ["data/clean", "data/clean.tar", "data/indicators.json", "data/quotes.json"]) rmSync(join(cache, output), { recursive: true, force: true });
   mkdirSync(cache, { recursive: true });
   writeFileSync(stamp, fingerprint);
   if (previous !== null) process.stderr.write(`exports in ${directory} changed: the clean data will be rebuilt\n`);

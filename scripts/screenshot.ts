@@ -1,5 +1,5 @@
 // Opens built pages in headless Chromium (external requests blocked) and saves screenshots to look at.
-// Usage: tsx scripts/screenshot.ts [--width 1280] [--out screenshots] page [page …]
+// Usage: tsx scripts/screenshot.ts [--width 1280] [--out screenshots] [--dist dist-public] page [page …]
 import { mkdir } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { launchChromium, openWatchedPage } from "../test/browser/chromium.js";
@@ -7,10 +7,10 @@ import { serveStatic } from "../test/browser/static-server.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { width: { type: "string", default: "1280" }, out: { type: "string", default: "screenshots" }, wait: { type: "string", default: "4000" } },
+  options: { width: { type: "string", default: "1280" }, out: { type: "string", default: "screenshots" }, wait: { type: "string", default: "4000" }, dist: { type: "string", default: "dist" } },
 });
 await mkdir(values.out!, { recursive: true });
-const site = await serveStatic("dist");
+const site = await serveStatic(values.dist!);
 const browser = await launchChromium();
 try {
   for (const name of positionals.length ? positionals : ["index"]) {

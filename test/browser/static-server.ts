@@ -25,10 +25,18 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Serves `root` on an ephemeral port; `headers` are added to every response (e.g. a CSP). */
-export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticSite> {
+/**
+ * Serves `root` on an ephemeral port; `headers` are added to every response (e.g. a CSP). With `base`
+ * (e.g. "/funders/outcomes"), the site lives under that sub-path, as on GitHub Pages.
+ */
+export async function serveStatic(root: string, headers: Record<string, string> = {}, base = ""): Promise<StaticSite> {
   const server: Server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (!requested.startsWith(`${base}/`)) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    const pathname = requested.slice(base.length);
     let path = join(root, normalize(pathname).replace(/^(\.\.[/\\])+/, ""));
     if (pathname.endsWith("/")) path = join(path, "index.html");
     else if (!(await isFile(path)) && (await isFile(`${path}.html`))) path = `${path}.html`;
@@ -43,7 +51,7 @@ export async function serveStatic(root: string, headers: Record<string, string> 
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("server has no port");
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${address.port}${base}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
