@@ -2,7 +2,7 @@
 // the site's Parquet files as tables, and a `sql` tagged template for ```sql blocks and JavaScript alike.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { DataType, Table } from "apache-arrow";
-import { parquetToArrow } from "./parquet-to-arrow.js";
+import { parquetPreview, parquetToArrow, type ParquetPreview } from "./parquet-to-arrow.js";
 
 /**
  * What a page passes for each table: the URL of a Parquet file, as `FileAttachment("data/x.parquet").href`.
@@ -96,6 +96,9 @@ export class Database {
   readonly #engine: duckdb.AsyncDuckDB;
   readonly #connection: duckdb.AsyncDuckDBConnection;
   readonly #tables = new Map<string, Promise<number>>();
+  /** Lazily registered tables: loaded when a statement first names them. */
+  readonly #pending = new Map<string, ParquetSource>();
+  readonly #files = new Map<string, Promise<ArrayBuffer>>();
   /** Statements on the one connection run one after another: a new one would abort a streaming one. */
   #queue: Promise<unknown> = Promise.resolve();
   #cancelled = false;
@@ -105,8 +108,15 @@ export class Database {
     this.#connection = connection;
   }
 
-  /** Adds Parquet files as tables (once per name); resolves when all are queryable. */
-  async register(sources: Record<string, ParquetSource>): Promise<void> {
+  /**
+   * Adds Parquet files as tables (once per name); resolves when all are queryable. With `lazy`, a table is
+   * only fetched and decoded when a statement first names it (Explore offers every table but uses few).
+   */
+  async register(sources: Record<string, ParquetSource>, { lazy = false } = {}): Promise<void> {
+    if (lazy) {
+      for (const [name, source] of Object.entries(sources)) if (!this.#tables.has(name)) this.#pending.set(name, source);
+      return;
+    }
     await Promise.all(
       Object.entries(sources).map(([name, source]) => {
         let registered = this.#tables.get(name);
@@ -119,11 +129,48 @@ export class Database {
     );
   }
 
+  #fetch(name: string, source: ParquetSource): Promise<ArrayBuffer> {
+    let file = this.#files.get(name);
+    if (!file) {
+      file = fetch(source).then((response) => {
+        if (!response.ok) throw new Error(`could not fetch ${source} for table ${name}: HTTP ${response.status}`);
+        return response.arrayBuffer();
+      });
+      this.#files.set(name, file);
+    }
+    return file;
+  }
+
+  /** Loads the lazily registered tables that `text` names (as a whole word), before it runs. */
+  async #loadNamedIn(text: string): Promise<void> {
+    const named = [...this.#pending].filter(([name]) => new RegExp(`\\b${name}\\b`, "i").test(text));
+    for (const [name] of named) this.#pending.delete(name);
+    await this.register(Object.fromEntries(named));
+  }
+
+  /** Row count, columns and first rows of a table, without loading a lazily registered one into DuckDB. */
+  async preview(name: string): Promise<ParquetPreview> {
+    const source = this.#pending.get(name);
+    if (source) return parquetPreview(await this.#fetch(name, source));
+    const [{ n }] = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`);
+    const head = await this.query(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 50`);
+    const columns = (await this.query(
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`,
+      [name],
+    )) as unknown as { name: string; type: string }[];
+    return { rows: Number(n), columns, head };
+  }
+
+  /** Every table's name, loaded or not, in name order. */
+  async tableNames(): Promise<string[]> {
+    const loaded = (await this.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'`)).map((r) => String(r.table_name));
+    return [...new Set([...loaded, ...this.#pending.keys()])].sort();
+  }
+
   async #insert(name: string, source: ParquetSource): Promise<number> {
-    const response = await fetch(source);
-    if (!response.ok) throw new Error(`could not fetch ${source} for table ${name}: HTTP ${response.status}`);
-    const buffer = await response.arrayBuffer();
+    const buffer = await this.#fetch(name, source);
     const { table, casts, rows } = await parquetToArrow(buffer);
+    this.#files.delete(name);
     const castColumns = Object.entries(casts);
     const target = castColumns.length ? `${name}__staged` : name;
     await this.#connection.insertArrowTable(table, { name: target, create: true });
@@ -147,7 +194,10 @@ export class Database {
 
   /** Runs one SQL statement; `params` fill `?` placeholders. */
   query(text: string, params: unknown[] = []): Promise<Rows> {
-    return this.#serially(() => this.#query(text, params));
+    return this.#serially(async () => {
+      await this.#loadNamedIn(text);
+      return this.#query(text, params);
+    });
   }
 
   async #query(text: string, params: unknown[]): Promise<Rows> {
@@ -176,6 +226,7 @@ export class Database {
    */
   stream(text: string, onBatch?: (rowsSoFar: number) => void): Promise<StreamedResult> {
     return this.#serially(async () => {
+      await this.#loadNamedIn(text);
       this.#cancelled = false;
       const started = performance.now();
       const batches = [];
@@ -205,14 +256,6 @@ export class Database {
   async cancel(): Promise<boolean> {
     this.#cancelled = true;
     return this.#connection.cancelSent();
-  }
-
-  /** Tables and columns, for schema browsers. */
-  async describe(): Promise<Rows> {
-    return this.query(
-      `SELECT table_name, column_name, data_type FROM information_schema.columns
-       WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
-    );
   }
 
   get engine(): duckdb.AsyncDuckDB {
@@ -245,12 +288,12 @@ async function startEngine(): Promise<Database> {
  * Starts DuckDB-WASM once per page (lazily: pages that never call this never download it)
  * and registers the given Parquet files as tables.
  */
-export async function openDatabase(sources: Record<string, ParquetSource> = {}): Promise<Database> {
+export async function openDatabase(sources: Record<string, ParquetSource> = {}, options: { lazy?: boolean } = {}): Promise<Database> {
   opening ??= startEngine();
   try {
     const database = await opening;
     report({ state: "loading", message: "Loading the survey tables…", fraction: null });
-    await database.register(sources);
+    await database.register(sources, options);
     report({ state: "ready", message: "Database ready." });
     return database;
   } catch (error) {

@@ -73,3 +73,30 @@ export async function parquetToArrow(buffer: ArrayBuffer): Promise<DecodedTable>
   });
   return { table: new Table(vectors), casts, rows: rows.length };
 }
+
+const sqlTypes: Record<Kind, string> = {
+  text: "VARCHAR",
+  integer: "INTEGER",
+  number: "DOUBLE",
+  boolean: "BOOLEAN",
+  date: "DATE",
+  timestamp: "TIMESTAMP",
+};
+
+export interface ParquetPreview {
+  rows: number;
+  columns: { name: string; type: string }[];
+  /** The first rows, as objects (dates as Dates). */
+  head: Record<string, unknown>[];
+}
+
+/** A table's size, columns and first rows from its Parquet file, decoding only those rows. */
+export async function parquetPreview(buffer: ArrayBuffer, headRows = 50): Promise<ParquetPreview> {
+  const metadata = parquetMetadata(buffer);
+  const leaves = (parquetSchema(metadata).children as { element: SchemaElement }[]).map((c) => c.element);
+  const rows = Number(metadata.num_rows);
+  const head: Record<string, unknown>[] = await new Promise((resolve, reject) => {
+    parquetRead({ file: buffer, metadata, rowEnd: Math.min(headRows, rows), rowFormat: "object", onComplete: (data: Record<string, unknown>[]) => resolve(data) }).catch(reject);
+  });
+  return { rows, columns: leaves.map((e) => ({ name: e.name, type: sqlTypes[kindOf(e)] })), head };
+}

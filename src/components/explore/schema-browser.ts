@@ -2,10 +2,6 @@
 // Clicking a table or column name hands it to `onPick` (the notebook inserts it into the SQL being edited).
 import type { Database } from "../database.js";
 
-function quote(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
 function formatExample(value: unknown): string {
   if (value instanceof Date) return value.toISOString().replace("T00:00:00.000Z", "").slice(0, 19).replace("T", " ");
   const text = String(value);
@@ -38,25 +34,24 @@ export function schemaBrowser(db: Database, onPick: (name: string) => void): HTM
   };
   void (async () => {
     try {
-      const columns = await db.describe();
-      const tables = [...new Set(columns.map((c) => c.table_name as string))];
+      const tables = await db.tableNames();
       status.remove();
       for (const table of tables) {
-        const [{ n }] = await db.query(`SELECT count(*) AS n FROM ${quote(table)}`);
-        const sample = await db.query(`SELECT * FROM ${quote(table)} LIMIT 50`);
+        // A preview reads the file's metadata and first rows: tables load into DuckDB only when a query names them.
+        const { rows, columns, head: sample } = await db.preview(table);
         const details = document.createElement("details");
         details.dataset.table = table;
         const summary = document.createElement("summary");
-        summary.append(pick(table), Object.assign(document.createElement("span"), { className: "count", textContent: ` ${Number(n).toLocaleString("en-US")} rows` }));
+        summary.append(pick(table), Object.assign(document.createElement("span"), { className: "count", textContent: ` ${rows.toLocaleString("en-US")} rows` }));
         const list = document.createElement("table");
         const head = list.createTHead().insertRow();
         for (const label of ["column", "type", "examples"]) head.append(Object.assign(document.createElement("th"), { textContent: label }));
         const body = list.createTBody();
-        for (const column of columns.filter((c) => c.table_name === table)) {
+        for (const column of columns) {
           const row = body.insertRow();
-          row.insertCell().append(pick(column.column_name as string));
-          row.insertCell().textContent = String(column.data_type).toLowerCase();
-          row.insertCell().textContent = exampleValues(sample, column.column_name as string).join(" · ");
+          row.insertCell().append(pick(column.name));
+          row.insertCell().textContent = column.type.toLowerCase();
+          row.insertCell().textContent = exampleValues(sample, column.name).join(" · ");
         }
         details.append(summary, list);
         element.append(details);
