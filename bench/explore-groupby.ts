@@ -69,7 +69,8 @@ try {
         const w = window as unknown as { pressedAt: number };
         document.addEventListener("keydown", () => (w.pressedAt = performance.now()), { capture: true, once: true });
       });
-      await editor.press("Control+Enter");
+      // The first run of a query also loads the tables it names, which can take longer than a default timeout.
+      await editor.press("Control+Enter", { timeout: 300_000 });
       const elapsed = await page.waitForFunction(
         (before) => {
           const element = document.querySelector(".explore-cell") as HTMLElement;

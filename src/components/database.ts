@@ -169,7 +169,9 @@ export class Database {
 
   async #insert(name: string, source: ParquetSource): Promise<number> {
     const buffer = await this.#fetch(name, source);
-    const { table, casts, rows } = await parquetToArrow(buffer);
+    const { table, casts, rows } = await parquetToArrow(buffer, (fraction) =>
+      report({ state: "loading", message: `Loading the table ${name}…`, fraction }),
+    );
     this.#files.delete(name);
     const castColumns = Object.entries(casts);
     const target = castColumns.length ? `${name}__staged` : name;
@@ -183,6 +185,7 @@ export class Database {
       );
       await this.#connection.query(`DROP TABLE ${quoteIdentifier(target)}`);
     }
+    report({ state: "ready", message: "Database ready." });
     return rows;
   }
 

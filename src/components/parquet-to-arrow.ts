@@ -54,24 +54,36 @@ export interface DecodedTable {
   rows: number;
 }
 
-export async function parquetToArrow(buffer: ArrayBuffer): Promise<DecodedTable> {
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Decodes column by column (no row objects), yielding to the page between columns so a large table
+ * does not freeze it; `onProgress` gets the share of columns done.
+ */
+export async function parquetToArrow(buffer: ArrayBuffer, onProgress?: (fraction: number) => void): Promise<DecodedTable> {
   const metadata = parquetMetadata(buffer);
   const leaves = (parquetSchema(metadata).children as { element: SchemaElement }[]).map((c) => c.element);
-  const kinds = leaves.map(kindOf);
-  const rows: unknown[][] = await new Promise((resolve, reject) => {
-    parquetRead({ file: buffer, metadata, onComplete: (data: unknown[][]) => resolve(data) }).catch(reject);
-  });
+  const rows = Number(metadata.num_rows);
   const vectors: Record<string, Vector> = {};
   const casts: Casts = {};
-  leaves.forEach((element, j) => {
-    const kind = kinds[j];
-    const values = new Array(rows.length);
-    for (let i = 0; i < rows.length; ++i) values[i] = convert(kind, rows[i][j]);
+  for (const [j, element] of leaves.entries()) {
+    const kind = kindOf(element);
+    const values = new Array(rows);
+    await parquetRead({
+      file: buffer,
+      metadata,
+      columns: [element.name],
+      onChunk: ({ columnData, rowStart, rowEnd }: { columnData: ArrayLike<unknown>; rowStart: number; rowEnd: number }) => {
+        for (let i = rowStart; i < rowEnd; ++i) values[i] = convert(kind, columnData[i - rowStart]);
+      },
+    });
     vectors[element.name] = vectorFromArray(values, arrowType(kind));
     if (kind === "date") casts[element.name] = "DATE";
     if (kind === "timestamp") casts[element.name] = "TIMESTAMP";
-  });
-  return { table: new Table(vectors), casts, rows: rows.length };
+    onProgress?.((j + 1) / leaves.length);
+    await nextTask();
+  }
+  return { table: new Table(vectors), casts, rows };
 }
 
 const sqlTypes: Record<Kind, string> = {

@@ -1,0 +1,29 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { toParquet } from "../../loaders/parquet";
+import { parquetPreview, parquetToArrow } from "../../src/components/parquet-to-arrow";
+
+test("a Parquet file written by the loaders decodes to the same values, with dates marked for casting", async () => {
+  const rows = Array.from({ length: 2500 }, (_, i) => ({
+    id: `r${i}`, n: i, x: i / 4, ok: i % 3 === 0, day: i % 7 ? `2024-03-${String(1 + (i % 28)).padStart(2, "0")}` : null,
+  }));
+  const bytes = await toParquet(
+    [{ name: "id", type: "VARCHAR" }, { name: "n", type: "INTEGER" }, { name: "x", type: "DOUBLE" }, { name: "ok", type: "BOOLEAN" }, { name: "day", type: "DATE" }],
+    rows,
+    { rowGroupSize: 1000 },
+  );
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const progress: number[] = [];
+  const { table, casts, rows: count } = await parquetToArrow(buffer, (f) => progress.push(f));
+  assert.equal(count, 2500);
+  assert.deepEqual(casts, { day: "DATE" });
+  assert.deepEqual(progress.at(-1), 1);
+  for (const i of [0, 999, 1000, 2499]) {
+    const row = table.get(i)!.toJSON();
+    assert.deepEqual({ ...row }, { ...rows[i] }, `row ${i} across row groups`);
+  }
+  const preview = await parquetPreview(buffer, 3);
+  assert.equal(preview.rows, 2500);
+  assert.deepEqual(preview.columns.map((c) => c.type), ["VARCHAR", "INTEGER", "DOUBLE", "BOOLEAN", "DATE"]);
+  assert.equal(preview.head.length, 3);
+});
