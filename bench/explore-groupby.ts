@@ -6,7 +6,7 @@
 //   them (WORKBENCH_DATA) into dist-bench-<N>/ first, from a copy of the project so that the large data
 //   never lands in the shared loader cache (src/.observablehq/cache), which would then rebuild twice.
 import { execSync } from "node:child_process";
-import { cpSync, mkdtempSync, symlinkSync } from "node:fs";
+import { cpSync, rmSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -36,6 +36,8 @@ if (values.respondents) {
   const data = mkdtempSync(join(tmpdir(), "workbench-bench-"));
   execSync(`npx tsx scripts/generate-sample.ts --out ${data} --respondents ${values.respondents}`, { stdio: "inherit" });
   dist = `dist-bench-${values.respondents}`;
+  // Framework clears only an output folder inside the project it builds, and the build runs in a copy.
+  rmSync(dist, { recursive: true, force: true });
   const tree = mkdtempSync(join(tmpdir(), "workbench-bench-tree-"));
   for (const part of ["src", "loaders", "observablehq.config.ts", "package.json"]) {
     cpSync(part, join(tree, part), { recursive: true, filter: (path) => !path.includes(".observablehq") });
@@ -44,7 +46,8 @@ if (values.respondents) {
   const started = performance.now();
   execSync("npx observable build", {
     cwd: tree,
-    stdio: "ignore",
+    // Loader errors (stderr) are worth seeing; the build's progress lines are not.
+    stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, WORKBENCH_DATA: data, WORKBENCH_OUTPUT: resolve(dist) },
   });
   console.log(`build from ${values.respondents} respondents: ${((performance.now() - started) / 1000).toFixed(1)} s`);
