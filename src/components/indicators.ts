@@ -41,7 +41,7 @@ export function ratingColumn(element: string): string {
   return `rating_${element.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "")}`;
 }
 
-function sqlString(text: string): string {
+export function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
@@ -135,6 +135,22 @@ function groupExpression(by: IndicatorGrouping | null | undefined): string {
 
 const populationGroupings: readonly IndicatorGrouping[] = ["cohort", "stream", "extension"];
 
+/** Indicators counted per respondent row (all but `respondents` and `response_rate`, which count people). */
+export const measuredIndicators = indicators.filter((i) => i.id !== "respondents" && i.id !== "response_rate");
+
+/**
+ * One SELECT per measured indicator over the CTE `scoped`, grouped by `columns` (a SQL column list):
+ * the numerator and denominator of every indicator, counted once here for the pages, the CLI and the cube.
+ */
+export function measuredSelects(columns: string): string[] {
+  return measuredIndicators.map(
+    (i) => `  SELECT ${sqlString(i.id)} AS id, ${columns},
+    count(*) FILTER (WHERE (${i.denominator}) AND (${i.numerator}))::INTEGER AS numerator,
+    count(*) FILTER (WHERE ${i.denominator})::INTEGER AS denominator
+  FROM scoped GROUP BY ${columns}`,
+  );
+}
+
 /**
  * One SQL statement whose rows are (id, "group", numerator, denominator) for every indicator of `wave`,
  * per group when `by` is given (groups ordered by cohort order, then name).
@@ -142,14 +158,7 @@ const populationGroupings: readonly IndicatorGrouping[] = ["cohort", "stream", "
 export function indicatorSql({ wave, by = null, filter = {} }: { wave: string; by?: IndicatorGrouping | null; filter?: IndicatorFilter }): string {
   const group = groupExpression(by);
   const scope = filterSql(filter);
-  const measured = indicators
-    .filter((i) => i.id !== "respondents" && i.id !== "response_rate")
-    .map(
-      (i) => `  SELECT ${sqlString(i.id)} AS id, "group",
-    count(*) FILTER (WHERE (${i.denominator}) AND (${i.numerator}))::INTEGER AS numerator,
-    count(*) FILTER (WHERE ${i.denominator})::INTEGER AS denominator
-  FROM scoped GROUP BY "group"`,
-    );
+  const measured = measuredSelects(`"group"`);
   const responseRate = by && !populationGroupings.includes(by)
     ? `  SELECT 'response_rate' AS id, "group", count(*)::INTEGER AS numerator, NULL::INTEGER AS denominator FROM scoped GROUP BY "group"`
     : `  SELECT 'response_rate' AS id, p."group", coalesce(r.n, 0)::INTEGER AS numerator, p.alumni::INTEGER AS denominator

@@ -1,0 +1,238 @@
+// The outcome cube: every indicator's numerator and denominator, and every select-all option's count, per
+// cell of wave × cohort × stream × degree × extension, computed at build time with the one definition in
+// indicators.ts. Counts of disjoint cells add up, so any slice or filter the Cohorts page offers is a sum
+// over cells: the page answers a filter change without a database, in the same time at 1,000 respondents
+// as at 1,000,000 (the cube grows with the number of groups, not of people). test/cube.test.ts checks
+// every slice against the SQL the CLI runs.
+import { measuredSelects, indicators, respondentViewSql, type IndicatorFilter } from "./indicators.js";
+
+/** The columns a cell is keyed by, besides its wave (`cohort_order` travels with `cohort`). */
+export const cellDimensions = ["cohort", "stream", "degree", "extension"] as const;
+export type CellDimension = (typeof cellDimensions)[number];
+export type CubeSlice = CellDimension | "wave" | null;
+
+export interface CubeCell {
+  wave: string;
+  cohort: string | null;
+  cohort_order: number | null;
+  stream: string | null;
+  degree: string | null;
+  /** "true" / "false", as SQL casts a boolean to text (the Cohorts page's group labels). */
+  extension: string | null;
+}
+
+export interface PopulationCell {
+  wave: string;
+  cohort: string | null;
+  cohort_order: number | null;
+  stream: string | null;
+  extension: string | null;
+  alumni: number;
+}
+
+export interface OutcomeCube {
+  build: "analyst" | "public";
+  waves: string[];
+  cells: CubeCell[];
+  /** Indicator id → [cell index, numerator, denominator] (the `respondents` count has denominator 0). */
+  indicators: Record<string, [number, number, number][]>;
+  population: PopulationCell[];
+  /** Select-all question → option → [cell index, respondents who chose it]. */
+  options: Record<string, Record<string, [number, number][]>>;
+  /** Select-all question → [cell index, respondents who answered it]. */
+  answered: Record<string, [number, number][]>;
+}
+
+export interface SliceRow {
+  id: string;
+  group: string | null;
+  numerator: number;
+  denominator: number | null;
+}
+
+export interface OptionRow {
+  group: string;
+  option: string;
+  numerator: number;
+  denominator: number;
+}
+
+const cellColumns = "wave, cell_cohort, cell_order, cell_stream, cell_degree, cell_extension";
+
+const cellProjection = (alias = "") => `CAST(${alias}cohort AS VARCHAR) AS cell_cohort, ${alias}cohort_order AS cell_order,
+    CAST(${alias}stream AS VARCHAR) AS cell_stream, CAST(${alias}degree AS VARCHAR) AS cell_degree, CAST(${alias}extension AS VARCHAR) AS cell_extension`;
+
+/** Rows (id, wave, cell_…, numerator, denominator): every indicator per cell, all waves. */
+export function indicatorCellsSql(): string {
+  return `WITH answers AS (
+${respondentViewSql()}
+),
+scoped AS (SELECT *, ${cellProjection()} FROM answers)
+SELECT 'respondents' AS id, ${cellColumns}, count(*)::INTEGER AS numerator, 0::INTEGER AS denominator FROM scoped GROUP BY ${cellColumns}
+UNION ALL
+${measuredSelects(cellColumns).join("\nUNION ALL\n")}`;
+}
+
+/** Rows (wave, cell_…, question, option, numerator): who chose each option, per cell; option NULL = answered the question. */
+export function optionCellsSql(): string {
+  return `WITH chosen AS (
+  SELECT r.respondent_id, r.wave, ${cellProjection("r.")}, s.question, s.option
+  FROM respondents r JOIN selections s ON s.respondent_id = r.respondent_id AND s.wave = r.wave
+)
+SELECT ${cellColumns}, question, option, count(DISTINCT respondent_id)::INTEGER AS numerator FROM chosen GROUP BY ALL
+UNION ALL
+SELECT ${cellColumns}, question, NULL AS option, count(DISTINCT respondent_id)::INTEGER AS numerator FROM chosen GROUP BY ALL`;
+}
+
+export const populationCellsSql = `SELECT wave, CAST(cohort AS VARCHAR) AS cohort, cohort_order, CAST(stream AS VARCHAR) AS stream,
+  CAST(extension AS VARCHAR) AS extension, alumni::INTEGER AS alumni FROM population ORDER BY wave, cohort_order, cohort, stream, extension`;
+
+type Row = Record<string, unknown>;
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+/** Assembles the cube from the three queries' rows (as any DuckDB client returns them). */
+export function assembleCube(indicatorRows: Row[], optionRows: Row[], populationRows: Row[], build: "analyst" | "public" = "analyst"): OutcomeCube {
+  const cells: CubeCell[] = [];
+  const index = new Map<string, number>();
+  const cellOf = (row: Row): number => {
+    const cell: CubeCell = {
+      wave: String(row.wave),
+      cohort: text(row.cell_cohort),
+      cohort_order: row.cell_order === null || row.cell_order === undefined ? null : Number(row.cell_order),
+      stream: text(row.cell_stream),
+      degree: text(row.cell_degree),
+      extension: text(row.cell_extension),
+    };
+    const key = JSON.stringify(cell);
+    let at = index.get(key);
+    if (at === undefined) {
+      at = cells.push(cell) - 1;
+      index.set(key, at);
+    }
+    return at;
+  };
+  const cube: OutcomeCube = { build, waves: [], cells, indicators: {}, population: [], options: {}, answered: {} };
+  for (const row of indicatorRows) {
+    (cube.indicators[String(row.id)] ??= []).push([cellOf(row), Number(row.numerator), Number(row.denominator)]);
+  }
+  for (const row of optionRows) {
+    const question = String(row.question);
+    const entry: [number, number] = [cellOf(row), Number(row.numerator)];
+    if (row.option === null || row.option === undefined) (cube.answered[question] ??= []).push(entry);
+    else ((cube.options[question] ??= {})[String(row.option)] ??= []).push(entry);
+  }
+  cube.population = populationRows.map((row) => ({
+    wave: String(row.wave),
+    cohort: text(row.cohort),
+    cohort_order: row.cohort_order === null ? null : Number(row.cohort_order),
+    stream: text(row.stream),
+    extension: text(row.extension),
+    alumni: Number(row.alumni),
+  }));
+  cube.waves = [...new Set(cells.map((c) => c.wave))].sort();
+  return cube;
+}
+
+function inFilter(cell: { cohort: string | null; stream: string | null }, filter: IndicatorFilter): boolean {
+  if (filter.cohort?.length && (cell.cohort === null || !filter.cohort.includes(cell.cohort))) return false;
+  if (filter.stream?.length && (cell.stream === null || !filter.stream.includes(cell.stream))) return false;
+  return true;
+}
+
+/** Orders groups as the SQL does: by their first cohort, unknown last, then null first, then by name. */
+function byGroupOrder(firstOrder: Map<string | null, number>) {
+  return (a: string | null, b: string | null) => {
+    const oa = firstOrder.get(a) ?? Number.POSITIVE_INFINITY;
+    const ob = firstOrder.get(b) ?? Number.POSITIVE_INFINITY;
+    if (oa !== ob) return oa < ob ? -1 : 1;
+    if (a === b) return 0;
+    if (a === null) return -1;
+    if (b === null) return 1;
+    return a < b ? -1 : 1;
+  };
+}
+
+function lowerOrder(orders: Map<string | null, number>, group: string | null, order: number | null): void {
+  if (order === null) return;
+  const known = orders.get(group);
+  if (known === undefined || order < known) orders.set(group, order);
+}
+
+const populationSlices: readonly CubeSlice[] = [null, "cohort", "stream", "extension"];
+
+/** The rows `indicatorSql({wave, by, filter})` returns, summed from the cube. */
+export function sliceIndicators(cube: OutcomeCube, { wave, by = null, filter = {} }: { wave: string; by?: CellDimension | null; filter?: IndicatorFilter }): SliceRow[] {
+  const inScope = cube.cells.map((cell) => cell.wave === wave && inFilter(cell, filter));
+  const groupOf = (cell: CubeCell): string | null => (by ? cell[by] : null);
+  const firstOrder = new Map<string | null, number>();
+  cube.cells.forEach((cell, i) => inScope[i] && lowerOrder(firstOrder, groupOf(cell), cell.cohort_order));
+  const sums = (id: string) => {
+    const groups = new Map<string | null, [number, number]>();
+    for (const [cell, numerator, denominator] of cube.indicators[id] ?? []) {
+      if (!inScope[cell]) continue;
+      const group = groupOf(cube.cells[cell]);
+      const sum = groups.get(group) ?? [0, 0];
+      sum[0] += numerator;
+      sum[1] += denominator;
+      groups.set(group, sum);
+    }
+    return groups;
+  };
+  const respondents = sums("respondents");
+  const rows: SliceRow[] = [];
+  for (const indicator of indicators) {
+    if (indicator.id === "respondents") {
+      for (const [group, [n]] of respondents) rows.push({ id: indicator.id, group, numerator: n, denominator: null });
+    } else if (indicator.id === "response_rate") {
+      if (populationSlices.includes(by)) {
+        const alumni = new Map<string | null, number>();
+        for (const row of cube.population) {
+          if (row.wave !== wave || !inFilter(row, filter)) continue;
+          const group = by ? (row as unknown as Record<string, string | null>)[by] : null;
+          alumni.set(group, (alumni.get(group) ?? 0) + row.alumni);
+          lowerOrder(firstOrder, group, row.cohort_order);
+        }
+        for (const [group, denominator] of alumni) rows.push({ id: indicator.id, group, numerator: respondents.get(group)?.[0] ?? 0, denominator });
+      } else {
+        for (const [group, [n]] of respondents) rows.push({ id: indicator.id, group, numerator: n, denominator: null });
+      }
+    } else {
+      for (const [group, [numerator, denominator]] of sums(indicator.id)) rows.push({ id: indicator.id, group, numerator, denominator });
+    }
+  }
+  const position = new Map(indicators.map((i, at) => [i.id, at]));
+  const groupOrder = byGroupOrder(firstOrder);
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)! || groupOrder(a.group, b.group));
+}
+
+/** The rows `optionSharesSql({waves, question, by, filter})` returns, summed from the cube (ties in count by option name). */
+export function sliceOptions(cube: OutcomeCube, { waves, question, by = null, filter = {} }: { waves: readonly string[]; question: string; by?: CubeSlice; filter?: IndicatorFilter }): OptionRow[] {
+  const inScope = cube.cells.map((cell) => waves.includes(cell.wave) && inFilter(cell, filter));
+  // SQL joins groups by equality, so respondents whose group is NULL (no degree given) drop out there too.
+  const groupOf = (cell: CubeCell): string | null => (by === null ? "All respondents" : cell[by]);
+  const firstOrder = new Map<string | null, number>();
+  cube.cells.forEach((cell, i) => inScope[i] && lowerOrder(firstOrder, groupOf(cell), cell.cohort_order));
+  const add = (totals: Map<string, number>, key: string, n: number) => totals.set(key, (totals.get(key) ?? 0) + n);
+  const denominators = new Map<string, number>();
+  const groupIn = (cell: number) => (inScope[cell] ? groupOf(cube.cells[cell]) : null);
+  for (const [cell, n] of cube.answered[question] ?? []) {
+    const group = groupIn(cell);
+    if (group !== null) add(denominators, group, n);
+  }
+  const rows: OptionRow[] = [];
+  for (const [option, entries] of Object.entries(cube.options[question] ?? {})) {
+    const counts = new Map<string, number>();
+    for (const [cell, n] of entries) {
+      const group = groupIn(cell);
+      if (group !== null) add(counts, group, n);
+    }
+    for (const [group, numerator] of counts) rows.push({ group, option, numerator, denominator: denominators.get(group)! });
+  }
+  const groupOrder = byGroupOrder(firstOrder);
+  return rows.sort((a, b) => groupOrder(a.group, b.group) || b.numerator - a.numerator || (a.option < b.option ? -1 : a.option > b.option ? 1 : 0));
+}
+
+/** Runs the cube's three queries with `run` (native DuckDB at build time, or DuckDB-WASM) and assembles it. */
+export async function buildCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
+  return assembleCube(await run(indicatorCellsSql()), await run(optionCellsSql()), await run(populationCellsSql), build);
+}
