@@ -22,7 +22,7 @@ const fingerprint = JSON.stringify({
 });
 const previous = existsSync(stamp) ? readFileSync(stamp, "utf8") : null;
 if (previous !== fingerprint) {
-  for (const output of ["data/clean", "data/clean.tar", "data/indicators.json", "data/quotes.json"]) rmSync(join(cache, output), { recursive: true, force: true });
+  for (const output of ["data/clean", "data/clean.tar", "data/indicators.json", "data/quotes.json", "data/cube.json"]) rmSync(join(cache, output), { recursive: true, force: true });
   mkdirSync(cache, { recursive: true });
   writeFileSync(stamp, fingerprint);
   if (previous !== null) process.stderr.write(`exports in ${directory} changed: the clean data will be rebuilt\n`);
