@@ -1,5 +1,6 @@
-// Shares by group as bars with 95% interval whiskers and the n beside each bar.
-import * as Plot from "@observablehq/plot";
+// Shares by group as bars with 95% interval whiskers and the n beside each bar, drawn as plain SVG:
+// the pages every reader opens first (Overview, Cohorts, Outcomes by group) show this chart, and without
+// Plot and d3 (≈ 0.5 MB of JavaScript in 30 modules) it is on screen before those could have loaded.
 import { percent } from "./format.js";
 
 export interface ShareRow {
@@ -23,38 +24,66 @@ export interface ShareBarsOptions {
   comparison?: readonly { group: string; share: number }[];
 }
 
-export function shareBars(rows: readonly ShareRow[], options: ShareBarsOptions): SVGSVGElement | HTMLElement {
+const SVG = "http://www.w3.org/2000/svg";
+
+function element<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const rowHeight = 34;
+const top = 8;
+const axisRoom = 42;
+const rightRoom = 110;
+
+export function shareBars(rows: readonly ShareRow[], options: ShareBarsOptions): SVGSVGElement {
   const order = options.order ?? rows.map((row) => row.group);
-  const labelRoom = Math.min(220, Math.max(80, 7 * Math.max(...order.map((g) => g.length))));
-  return Plot.plot({
-    width: options.width,
-    height: Math.max(90, 34 * order.length + 50),
-    marginLeft: labelRoom,
-    marginRight: 110,
-    x: { domain: [0, 1], label: options.shareLabel ?? "Share of respondents →", tickFormat: "%", grid: true },
-    y: { domain: order, label: options.groupLabel ?? null },
-    marks: [
-      Plot.barX(rows, { y: "group", x: "share", fill: "var(--theme-foreground-focus)", fillOpacity: 0.75 }),
-      Plot.ruleY(rows, { y: "group", x1: "lo", x2: "hi", stroke: "currentColor", strokeWidth: 1.5 }),
-      Plot.tickX(rows, { y: "group", x: "lo", stroke: "currentColor", inset: 9 }),
-      Plot.tickX(rows, { y: "group", x: "hi", stroke: "currentColor", inset: 9 }),
-      ...(options.comparison
-        ? [Plot.dot(options.comparison, { y: "group", x: "share", stroke: "var(--theme-foreground)", fill: "white", r: 4 })]
-        : []),
-      Plot.text(rows, {
-        y: "group",
-        x: 1,
-        text: (row: ShareRow) => `${percent(row.share)}  (${row.numerator}/${row.denominator})`,
-        textAnchor: "start",
-        dx: 8,
-      }),
-      Plot.ruleX([0]),
-      Plot.tip(rows, Plot.pointerY({
-        y: "group",
-        x: "share",
-        title: (row: ShareRow) =>
-          `${row.group}\n${percent(row.share)} — ${row.numerator} of ${row.denominator}\n95% CI ${percent(row.lo)}–${percent(row.hi)}`,
-      })),
-    ],
+  const byGroup = new Map(rows.map((row) => [row.group, row]));
+  const labelRoom = Math.min(220, Math.max(80, 7 * Math.max(0, ...order.map((g) => g.length))));
+  const width = Math.max(labelRoom + rightRoom + 120, options.width);
+  const height = Math.max(90, top + rowHeight * order.length + axisRoom);
+  const plotWidth = width - labelRoom - rightRoom;
+  const x = (share: number) => labelRoom + Math.max(0, Math.min(1, share)) * plotWidth;
+  const y = (index: number) => top + index * rowHeight;
+
+  const svg = element("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "share-bars", role: "img", "font-size": 10, "font-family": "system-ui, sans-serif" });
+  svg.style.maxWidth = "100%";
+  svg.style.height = "auto";
+  svg.append(element("title", {}, `${options.shareLabel ?? "Share of respondents"} by group, with 95% intervals`));
+
+  const axis = element("g", { "aria-label": "x-axis", fill: "currentColor" });
+  for (let tick = 0; tick <= 10; tick += 1) {
+    const at = x(tick / 10);
+    axis.append(element("line", { x1: at, x2: at, y1: top, y2: y(order.length), stroke: "currentColor", "stroke-opacity": 0.1 }));
+    axis.append(element("line", { x1: at, x2: at, y1: y(order.length), y2: y(order.length) + 6, stroke: "currentColor" }));
+    axis.append(element("text", { x: at, y: y(order.length) + 17, "text-anchor": "middle" }, `${tick * 10}%`));
+  }
+  axis.append(element("text", { x: x(1), y: y(order.length) + 34, "text-anchor": "end" }, options.shareLabel ?? "Share of respondents →"));
+  if (options.groupLabel) axis.append(element("text", { x: 0, y: top - 2, "text-anchor": "start" }, options.groupLabel));
+  svg.append(axis);
+
+  order.forEach((group, index) => {
+    const row = byGroup.get(group);
+    const middle = y(index) + rowHeight / 2;
+    const g = element("g", { "aria-label": group });
+    g.append(element("text", { x: labelRoom - 9, y: middle, "text-anchor": "end", "dominant-baseline": "middle", fill: "currentColor" }, group));
+    g.append(element("line", { x1: labelRoom - 6, x2: labelRoom, y1: middle, y2: middle, stroke: "currentColor" }));
+    if (row) {
+      g.append(element("title", {}, `${row.group}\n${percent(row.share)} — ${row.numerator} of ${row.denominator}\n95% CI ${percent(row.lo)}–${percent(row.hi)}`));
+      g.append(element("rect", { x: x(0), y: y(index) + 1, width: x(row.share) - x(0), height: rowHeight - 2, fill: "var(--theme-foreground-focus, steelblue)", "fill-opacity": 0.75 }));
+      g.append(element("line", { x1: x(row.lo), x2: x(row.hi), y1: middle, y2: middle, stroke: "currentColor", "stroke-width": 1.5 }));
+      for (const end of [row.lo, row.hi]) g.append(element("line", { x1: x(end), x2: x(end), y1: y(index) + 9, y2: y(index) + rowHeight - 9, stroke: "currentColor" }));
+      g.append(element("text", { x: x(1) + 8, y: middle, "dominant-baseline": "middle", fill: "currentColor" }, `${percent(row.share)}  (${row.numerator}/${row.denominator})`));
+    }
+    svg.append(g);
   });
+  for (const point of options.comparison ?? []) {
+    const index = order.indexOf(point.group);
+    if (index < 0) continue;
+    svg.append(element("circle", { cx: x(point.share), cy: y(index) + rowHeight / 2, r: 4, fill: "white", stroke: "var(--theme-foreground, black)", "stroke-width": 1.5 }));
+  }
+  svg.append(element("line", { x1: x(0), x2: x(0), y1: top, y2: y(order.length), stroke: "currentColor" }));
+  return svg;
 }
