@@ -1,0 +1,136 @@
+// The baseline each browser figure is compared with: the same question answered by Arquero (its UMD build,
+// as a plain script) over the same rows, fetched as Arrow IPC files from the same localhost server and held in
+// memory. Timed inside Chromium like the site's figures.
+import { copyFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { openWatchedPage } from "../test/browser/chromium.js";
+import { summary, type Summary } from "./stats.js";
+
+export interface BaselineFigures {
+  /** Navigation → Arquero loaded, wide.arrow fetched and decoded, pooled shares of every indicator computed. */
+  overviewCold: Summary;
+  /** Navigation → the same, then one indicator by cohort. */
+  cohortsCold: Summary;
+  /** One indicator by cohort for a stream filter, table in memory. */
+  filterChange: Summary;
+  exploreFirst: Record<string, number>;
+  exploreWarm: Record<string, Summary>;
+}
+
+/** Writes the baseline page (Arquero from node_modules, nothing else) next to the Arrow files. */
+export function writeBaselinePage(dir: string): void {
+  const require = createRequire(import.meta.url);
+  copyFileSync(require.resolve("arquero/dist/arquero.min.js"), join(dir, "arquero.min.js"));
+  writeFileSync(join(dir, "index.html"), `<!doctype html><meta charset="utf-8"><title>Arquero baseline</title><script src="arquero.min.js"></script><body></body>`);
+}
+
+// Page-side helpers, installed before each measurement.
+const helpers = `
+window.__name = (f) => f; // tsx's keepNames helper, for the functions page.evaluate sends
+window.bench = {
+  async load(name) {
+    const response = await fetch(name + ".arrow");
+    return aq.fromArrow(new Uint8Array(await response.arrayBuffer()));
+  },
+  measured(dt) {
+    return dt.columnNames().filter((c) => !["wave", "cohort", "cohort_order", "stream", "degree", "extension"].includes(c));
+  },
+  // Rollups are Arquero expression strings (escaped functions cannot aggregate); filters are escaped closures.
+  pooled(dt, wave) {
+    const spec = { respondents: "() => op.count()" };
+    for (const id of bench.measured(dt)) {
+      spec[id + "_n"] = "d => op.sum(d['" + id + "'] === true ? 1 : 0)";
+      spec[id + "_d"] = "d => op.valid(d['" + id + "'])";
+    }
+    return dt.filter(aq.escape((d) => d.wave === wave)).rollup(spec).objects();
+  },
+  byGroup(dt, wave, indicator, streams) {
+    const only = new Set(streams);
+    return dt
+      .filter(aq.escape((d) => d.wave === wave && (only.size === 0 || only.has(d.stream))))
+      .groupby("cohort")
+      .rollup({ numerator: "d => op.sum(d['" + indicator + "'] === true ? 1 : 0)", denominator: "d => op.valid(d['" + indicator + "'])" })
+      .objects();
+  },
+};`;
+
+export async function baselineFigures(
+  browser: Browser,
+  url: string,
+  { runs, sequence, exploreRuns }: { runs: number; streams: string[]; sequence: string[][]; exploreRuns: number },
+): Promise<BaselineFigures> {
+  const cold = async (withCohorts: boolean) => {
+    const times: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const { page, errors } = await openWatchedPage(browser);
+      await page.goto(`${url}/index.html`);
+      await page.evaluate(helpers);
+      times.push(
+        await page.evaluate(async (cohorts) => {
+          const b = (window as unknown as { bench: Record<string, (...args: unknown[]) => unknown> }).bench;
+          const dt = (await b.load("wide")) as { array(c: string): string[] };
+          const wave = [...new Set(dt.array("wave"))].sort()[0];
+          b.pooled(dt, wave);
+          if (cohorts) b.byGroup(dt, wave, "published", []);
+          return performance.now();
+        }, withCohorts),
+      );
+      if (errors.length) throw new Error(`baseline: ${errors.join(" ")}`);
+      await page.context().close();
+    }
+    return summary(times);
+  };
+  const overviewCold = await cold(false);
+  const cohortsCold = await cold(true);
+
+  const { page, errors } = await openWatchedPage(browser);
+  await page.goto(`${url}/index.html`);
+  await page.evaluate(helpers);
+  const warm = (await page.evaluate(
+    async ({ sequence, exploreRuns }) => {
+      const b = (window as unknown as { bench: Record<string, (...args: unknown[]) => unknown> }).bench;
+      const a = (window as unknown as { aq: { desc: (c: string) => unknown } }).aq;
+      const wide = (await b.load("wide")) as { array(c: string): string[] };
+      const wave = [...new Set(wide.array("wave"))].sort()[0];
+      const filter: number[] = [];
+      for (const streams of sequence) {
+        const started = performance.now();
+        b.byGroup(wide, wave, "published", streams);
+        filter.push(performance.now() - started);
+      }
+      type Dt = { groupby(...c: string[]): Dt; rollup(s: object): Dt; orderby(...c: unknown[]): Dt; objects(): object[] };
+      const queries: Record<string, (dt: Dt) => object[]> = {
+        respondents: (dt) =>
+          dt.groupby("cohort", "stream").rollup({ respondents: "() => op.count()", share_advanced: "d => op.mean(d.advanced === 'Yes' ? 1 : 0)" }).orderby(a.desc("respondents")).objects(),
+        selections: (dt) => dt.groupby("question", "option").rollup({ selections: "() => op.count()" }).orderby(a.desc("selections")).objects(),
+      };
+      const first: Record<string, number> = {};
+      const warmTimes: Record<string, number[]> = {};
+      for (const [name, query] of Object.entries(queries)) {
+        const started = performance.now();
+        const dt = (await b.load(name)) as Dt;
+        query(dt);
+        first[name] = performance.now() - started;
+        warmTimes[name] = [];
+        for (let run = 0; run < exploreRuns; run += 1) {
+          const again = performance.now();
+          query(dt);
+          warmTimes[name].push(performance.now() - again);
+        }
+      }
+      return { filter, first, warmTimes };
+    },
+    { sequence, exploreRuns },
+  )) as { filter: number[]; first: Record<string, number>; warmTimes: Record<string, number[]> };
+  if (errors.length) throw new Error(`baseline: ${errors.join(" ")}`);
+  await page.context().close();
+  return {
+    overviewCold,
+    cohortsCold,
+    filterChange: summary(warm.filter),
+    exploreFirst: warm.first,
+    exploreWarm: Object.fromEntries(Object.entries(warm.warmTimes).map(([k, v]) => [k, summary(v)])),
+  };
+}

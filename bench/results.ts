@@ -1,0 +1,113 @@
+// bench/RESULTS.md from bench/results.json: the machine, the targets met or not, and every figure per scale
+// beside its Arquero baseline (ratio = ours ÷ baseline; below 1 is faster than the baseline).
+import type { BaselineFigures } from "./baseline.js";
+import type { Summary } from "./stats.js";
+
+export interface ScaleResult {
+  respondents: number;
+  measuredAt: string;
+  inputMB: number;
+  inputRows: number;
+  generateSeconds: number | null;
+  loaders: { seconds: number; peakRssMB: number; inputMB: number; inputRows: number; outputMB: number };
+  buildSeconds: number;
+  distMB: number;
+  duckdbMB: number;
+  arrowMB: number;
+  rows: Record<string, number>;
+  overview: { chart: Summary; card: Summary | null; bytes: Record<string, number>; wasmFetched: boolean };
+  cohorts: { chart: Summary; card: Summary | null; bytes: Record<string, number>; wasmFetched: boolean };
+  filterChange: Summary;
+  explore: { ready: number; first: Record<string, number>; warm: Record<string, Summary> };
+  baseline: BaselineFigures;
+}
+
+export interface Results {
+  machine: { cpu: string; memoryGiB: number; os: string; node: string; chromium: string; commit: string };
+  runs: number;
+  scales: ScaleResult[];
+}
+
+const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const ratio = (ours: number, base: number) => (base > 0 ? `${(ours / base).toFixed(ours / base < 0.1 ? 3 : 2)}×` : "—");
+const pair = (s: Summary) => `${ms(s.median)} / ${ms(s.p95)}`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const check = (ok: boolean) => (ok ? "met" : "**not met**");
+
+function beforeDuckDB(bytes: Record<string, number>): number {
+  return (bytes.js ?? 0) + (bytes.data ?? 0);
+}
+
+export function renderResults(results: Results): string {
+  const { machine, scales } = results;
+  const head = (label: string) => `| ${label} | ${scales.map((s) => s.respondents.toLocaleString("en")).join(" | ")} |\n|---|${scales.map(() => "---:").join("|")}|`;
+  const row = (label: string, cell: (s: ScaleResult) => string) => `| ${label} | ${scales.map(cell).join(" | ")} |`;
+  const at = (n: number) => scales.find((s) => s.respondents === n);
+  const targets: string[] = [];
+  for (const s of scales) {
+    targets.push(`| Overview first chart, cold, < 1 s (p95) | ${s.respondents.toLocaleString("en")} | ${ms(s.overview.chart.p95)} | ${check(s.overview.chart.p95 < 1000)} |`);
+    targets.push(`| Overview JS + data before DuckDB < 1 MB (and no DuckDB fetched) | ${s.respondents.toLocaleString("en")} | ${mb(beforeDuckDB(s.overview.bytes))}${s.overview.wasmFetched ? ", DuckDB fetched" : ""} | ${check(beforeDuckDB(s.overview.bytes) < 1e6 && !s.overview.wasmFetched)} |`);
+  }
+  const k100 = at(100_000);
+  if (k100) targets.push(`| Filter change < 50 ms (p95) | 100,000 | ${ms(k100.filterChange.p95)} | ${check(k100.filterChange.p95 < 50)} |`);
+  const m1 = at(1_000_000);
+  if (m1) {
+    targets.push(`| Filter change < 250 ms (p95) | 1,000,000 | ${ms(m1.filterChange.p95)} | ${check(m1.filterChange.p95 < 250)} |`);
+    targets.push(`| Loaders < 60 s | 1,000,000 | ${m1.loaders.seconds.toFixed(1)} s | ${check(m1.loaders.seconds < 60)} |`);
+    targets.push(`| Loaders < 2 GiB peak memory | 1,000,000 | ${(m1.loaders.peakRssMB / 1024).toFixed(2)} GiB | ${check(m1.loaders.peakRssMB < 2048)} |`);
+  }
+  return `# Benchmark results
+
+Written by \`npm run bench\` (bench/run.ts); raw figures in \`bench/results.json\`. Do not edit by hand.
+
+**Machine:** ${machine.cpu}, ${machine.memoryGiB} GiB RAM, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium} (headless,
+every non-local request blocked), site served from localhost. Commit ${machine.commit}.
+Browser timings are medians / 95th percentiles of ${results.runs} runs; "cold" is a fresh browser context each run (no cache).
+
+## Targets
+
+| target | respondents | measured | |
+|---|---:|---:|---|
+${targets.join("\n")}
+
+## Every figure
+
+"Ratio" is ours ÷ the baseline measured in the same run: the same question answered by Arquero over the same
+rows loaded into memory from an Arrow IPC file (bench/baseline.ts). Below 1 means faster than the baseline.
+
+${head("respondents (wave 2024)")}
+${row("measured", (s) => s.measuredAt.slice(0, 16).replace("T", " "))}
+${row("input CSV", (s) => `${s.inputMB.toFixed(0)} MB, ${s.inputRows.toLocaleString("en")} rows`)}
+${row("loaders: exports → clean Parquet", (s) => `${s.loaders.seconds.toFixed(1)} s`)}
+${row("loaders: peak memory (RSS)", (s) => `${s.loaders.peakRssMB.toFixed(0)} MB`)}
+${row("clean Parquet", (s) => `${s.loaders.outputMB.toFixed(1)} MB`)}
+${row("site build (cold cache)", (s) => `${s.buildSeconds.toFixed(0)} s`)}
+${row("dist/ size (of which DuckDB-WASM)", (s) => `${s.distMB.toFixed(0)} MB (${s.duckdbMB.toFixed(0)} MB)`)}
+${row("Overview: JS + data fetched before its first chart", (s) => `${mb(beforeDuckDB(s.overview.bytes))}${s.overview.wasmFetched ? " + DuckDB" : ""}`)}
+${row("Overview: first headline card, cold", (s) => (s.overview.card ? pair(s.overview.card) : "—"))}
+${row("Overview: first chart, cold", (s) => pair(s.overview.chart))}
+${row("… Arquero: load rows, every pooled share", (s) => pair(s.baseline.overviewCold))}
+${row("… ratio (median)", (s) => ratio(s.overview.chart.median, s.baseline.overviewCold.median))}
+${row("Cohorts: first chart, cold", (s) => pair(s.cohorts.chart))}
+${row("… Arquero: load rows, one share by cohort", (s) => pair(s.baseline.cohortsCold))}
+${row("… ratio (median)", (s) => ratio(s.cohorts.chart.median, s.baseline.cohortsCold.median))}
+${row("Cohorts: filter click → chart redrawn", (s) => pair(s.filterChange))}
+${row("… Arquero: the filtered group-by alone", (s) => pair(s.baseline.filterChange))}
+${row("… ratio (p95)", (s) => ratio(s.filterChange.p95, s.baseline.filterChange.p95))}
+${row("Explore: page → database ready", (s) => ms(s.explore.ready))}
+${row("Explore: respondents by cohort × stream, first run (loads the table)", (s) => ms(s.explore.first.respondents))}
+${row("… Arquero: fetch + decode + query", (s) => ms(s.baseline.exploreFirst.respondents))}
+${row("Explore: same, later runs", (s) => pair(s.explore.warm.respondents))}
+${row("… Arquero: query alone", (s) => pair(s.baseline.exploreWarm.respondents))}
+${row("… ratio (median)", (s) => ratio(s.explore.warm.respondents.median, s.baseline.exploreWarm.respondents.median))}
+${row("Explore: selections by question × option, first run", (s) => ms(s.explore.first.selections))}
+${row("… Arquero: fetch + decode + query", (s) => ms(s.baseline.exploreFirst.selections))}
+${row("Explore: same, later runs", (s) => pair(s.explore.warm.selections))}
+${row("… Arquero: query alone", (s) => pair(s.baseline.exploreWarm.selections))}
+${row("… ratio (median)", (s) => ratio(s.explore.warm.selections.median, s.baseline.exploreWarm.selections.median))}
+${row("rows: respondents / selections", (s) => `${(s.rows.respondents ?? 0).toLocaleString("en")} / ${(s.rows.selections ?? 0).toLocaleString("en")}`)}
+
+Our browser timings run from the click or navigation to the chart drawn on the page; Arquero's stop when the
+query returns (it draws nothing), so the ratios flatter the baseline.
+`;
+}
