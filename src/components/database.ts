@@ -2,7 +2,7 @@
 // the site's Parquet files as tables, and a `sql` tagged template for ```sql blocks and JavaScript alike.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { DataType, Table } from "apache-arrow";
-import { parquetPreview, parquetToArrow, type ParquetPreview } from "./parquet-to-arrow.js";
+import { castExpression, parquetPreview, parquetToArrow, type ParquetPreview } from "./parquet-to-arrow.js";
 
 /**
  * What a page passes for each table: the URL of a Parquet file, as `FileAttachment("data/x.parquet").href`.
@@ -178,7 +178,7 @@ export class Database {
     await this.#connection.insertArrowTable(table, { name: target, create: true });
     if (castColumns.length) {
       const replaced = castColumns
-        .map(([column, type]) => `CAST(${quoteIdentifier(column)} AS ${type}) AS ${quoteIdentifier(column)}`)
+        .map(([column, type]) => `${castExpression(quoteIdentifier(column), type)} AS ${quoteIdentifier(column)}`)
         .join(", ");
       await this.#connection.query(
         `CREATE TABLE ${quoteIdentifier(name)} AS SELECT * REPLACE (${replaced}) FROM ${quoteIdentifier(target)}`,

@@ -1,10 +1,10 @@
 // Decodes a Parquet file in the browser (hyparquet) into an Arrow table DuckDB-WASM can insert:
 // DuckDB-WASM's own Parquet reader is an extension fetched from a third-party host, which we never allow.
 import { parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
-import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType, type Vector } from "apache-arrow";
+import { Bool, Float64, Int32, Table, Utf8, makeData, makeVector, type Vector } from "apache-arrow";
 
-/** Columns whose text must be cast back to a SQL type after insertion. */
-export type Casts = Record<string, "DATE" | "TIMESTAMP">;
+/** Columns that must be cast back to a SQL type after insertion. */
+export type Casts = Record<string, CastKind>;
 
 interface SchemaElement {
   name: string;
@@ -33,25 +33,78 @@ function kindOf(element: SchemaElement): Kind {
   }
 }
 
-function arrowType(kind: Kind): DataType {
-  if (kind === "boolean") return new Bool();
-  if (kind === "integer") return new Int32();
-  if (kind === "number") return new Float64();
-  return new Utf8(); // text, and dates/timestamps as ISO text, cast in SQL (see Casts)
-}
-
-function convert(kind: Kind, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (kind === "number") return Number(value); // INT64 arrives as BigInt
-  if (kind === "date") return (value as Date).toISOString().slice(0, 10);
-  if (kind === "timestamp") return (value as Date).toISOString();
-  return value;
-}
+/** Columns whose values arrive as numbers and are cast to a SQL type after insertion (see Casts). */
+export type CastKind = "DATE" | "TIMESTAMP";
 
 export interface DecodedTable {
   table: Table;
+  /** DATE columns arrive as days since 1970-01-01, TIMESTAMP columns as milliseconds since then (UTC). */
   casts: Casts;
   rows: number;
+}
+
+// hyparquet's parsers, replaced so nothing becomes a JS string or Date only to be encoded again for Arrow:
+// text stays UTF-8 bytes (copied straight into the Arrow buffer), dates and timestamps stay numbers.
+const rawParsers = {
+  stringFromBytes: (bytes: Uint8Array) => bytes,
+  timestampFromMilliseconds: (value: bigint) => Number(value),
+  timestampFromMicroseconds: (value: bigint) => Number(value) / 1000,
+  timestampFromNanoseconds: (value: bigint) => Number(value) / 1e6,
+  dateFromDays: (days: number) => days,
+};
+
+type Chunk = { data: ArrayLike<unknown>; start: number };
+
+function validity(rows: number, chunks: Chunk[]): { nullBitmap: Uint8Array | undefined; nullCount: number } {
+  const bitmap = new Uint8Array((rows + 7) >> 3);
+  let nullCount = 0;
+  for (const { data, start } of chunks) {
+    for (let i = 0; i < data.length; i += 1) {
+      const value = data[i];
+      if (value === null || value === undefined) nullCount += 1;
+      else bitmap[(start + i) >> 3] |= 1 << ((start + i) & 7);
+    }
+  }
+  return { nullBitmap: nullCount ? bitmap : undefined, nullCount };
+}
+
+/** One column as an Arrow vector, its buffers filled directly (no per-value Arrow builder). */
+function columnVector(kind: Kind, rows: number, chunks: Chunk[]): Vector {
+  const { nullBitmap, nullCount } = validity(rows, chunks);
+  if (kind === "text") {
+    let bytes = 0;
+    for (const { data } of chunks) for (let i = 0; i < data.length; i += 1) bytes += (data[i] as Uint8Array | null)?.length ?? 0;
+    const valueOffsets = new Int32Array(rows + 1);
+    const text = new Uint8Array(bytes);
+    let at = 0;
+    for (const { data, start } of chunks) {
+      for (let i = 0; i < data.length; i += 1) {
+        const value = data[i] as Uint8Array | string | null;
+        if (typeof value === "string") throw new Error("text column decoded as a JS string");
+        if (value) {
+          text.set(value, at);
+          at += value.length;
+        }
+        valueOffsets[start + i + 1] = at;
+      }
+    }
+    return makeVector(makeData({ type: new Utf8(), length: rows, nullCount, nullBitmap, valueOffsets, data: text }));
+  }
+  if (kind === "boolean") {
+    const bits = new Uint8Array((rows + 7) >> 3);
+    for (const { data, start } of chunks) for (let i = 0; i < data.length; i += 1) if (data[i] === true) bits[(start + i) >> 3] |= 1 << ((start + i) & 7);
+    return makeVector(makeData({ type: new Bool(), length: rows, nullCount, nullBitmap, data: bits }));
+  }
+  const values = kind === "integer" || kind === "date" ? new Int32Array(rows) : new Float64Array(rows);
+  for (const { data, start } of chunks) {
+    for (let i = 0; i < data.length; i += 1) {
+      const value = data[i];
+      if (value !== null && value !== undefined) values[start + i] = Number(value); // INT64 arrives as BigInt
+    }
+  }
+  return values instanceof Int32Array
+    ? makeVector(makeData({ type: new Int32(), length: rows, nullCount, nullBitmap, data: values }))
+    : makeVector(makeData({ type: new Float64(), length: rows, nullCount, nullBitmap, data: values }));
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -68,22 +121,28 @@ export async function parquetToArrow(buffer: ArrayBuffer, onProgress?: (fraction
   const casts: Casts = {};
   for (const [j, element] of leaves.entries()) {
     const kind = kindOf(element);
-    const values = new Array(rows);
+    const chunks: Chunk[] = [];
     await parquetRead({
       file: buffer,
       metadata,
       columns: [element.name],
-      onChunk: ({ columnData, rowStart, rowEnd }: { columnData: ArrayLike<unknown>; rowStart: number; rowEnd: number }) => {
-        for (let i = rowStart; i < rowEnd; ++i) values[i] = convert(kind, columnData[i - rowStart]);
+      parsers: rawParsers as never,
+      onChunk: ({ columnData, rowStart }: { columnData: ArrayLike<unknown>; rowStart: number }) => {
+        chunks.push({ data: columnData, start: rowStart });
       },
     });
-    vectors[element.name] = vectorFromArray(values, arrowType(kind));
+    vectors[element.name] = columnVector(kind, rows, chunks);
     if (kind === "date") casts[element.name] = "DATE";
     if (kind === "timestamp") casts[element.name] = "TIMESTAMP";
     onProgress?.((j + 1) / leaves.length);
     await nextTask();
   }
   return { table: new Table(vectors), casts, rows };
+}
+
+/** The SQL expression that turns an inserted DATE (days) or TIMESTAMP (milliseconds) column back into its type. */
+export function castExpression(column: string, kind: CastKind): string {
+  return kind === "DATE" ? `(DATE '1970-01-01' + CAST(${column} AS INTEGER))` : `epoch_ms(CAST(round(${column}) AS BIGINT))`;
 }
 
 const sqlTypes: Record<Kind, string> = {

@@ -119,3 +119,37 @@ test("results are paged 100 rows at a time with the full count kept", async () =
   await page.locator(".explore-chart g[aria-label=rect] rect").first().waitFor();
   assert.deepEqual(errors, []);
 });
+
+test("dates and timestamps reach DuckDB-WASM typed, with the values native DuckDB reads from the same Parquet", async () => {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const { readdirSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const dist = process.env.EXPLORE_DIST ?? "dist";
+  const folder = join(dist, "_file", "data", "clean");
+  const file = readdirSync(folder).find((f) => f.startsWith("respondents.") && f.endsWith(".parquet"))!;
+  const sql = `SELECT typeof(submitted_at) AS ts_type, typeof(program_end) AS date_type, min(submitted_at)::VARCHAR AS first_submitted,
+  max(program_end)::VARCHAR AS last_end, count(role_start)::INTEGER AS role_starts, min(role_start)::VARCHAR AS first_role FROM respondents GROUP BY ALL`;
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  await connection.run(`CREATE VIEW respondents AS SELECT * FROM read_parquet('${join(folder, file)}')`);
+  const expected = (await (await connection.runAndReadAll(sql)).getRowObjectsJS())[0];
+  connection.closeSync();
+  instance.closeSync();
+  assert.equal(expected.ts_type, "TIMESTAMP");
+  assert.equal(expected.date_type, "DATE");
+
+  const { page, externalRequests, errors } = await openWatchedPage(browser);
+  await page.goto(`${site.url}/explore`);
+  const editor = page.locator(".explore-cell textarea").first();
+  await editor.fill(sql);
+  await editor.press("Control+Enter");
+  await page.locator(".explore-cell:first-child:is([data-state=done], [data-state=failed])").waitFor({ timeout: 60_000 });
+  const first = page.locator(".explore-cell").first();
+  assert.equal(await first.getAttribute("data-state"), "done", await first.locator(".explore-error").innerText());
+  const headers = (await first.locator(".explore-table th").allInnerTexts()).map((h) => h.trim());
+  const cells = await first.locator(".explore-table tbody tr").first().locator("td").allInnerTexts();
+  const shown = Object.fromEntries(headers.map((h, i) => [h, cells[i].trim()]));
+  for (const [column, value] of Object.entries(expected)) assert.equal(shown[column], String(value), column);
+  assert.deepEqual([externalRequests, errors], [[], []]);
+  await page.context().close();
+});
