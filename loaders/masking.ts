@@ -1,8 +1,6 @@
 // Masks what could identify a person in a quote: email addresses, web and social handles, the names of
 // people in the exports (roster and survey name columns), and organisations (a list, and "at <Name>" phrases).
-import { readFile } from "node:fs/promises";
-import { parseCsv } from "./csv.js";
-import { findSources } from "./clean.js";
+import type { CsvRecord } from "./csv.js";
 
 /** Organisations alumni commonly name; extend here rather than in code that uses it. */
 export const knownOrganisations = [
@@ -17,15 +15,14 @@ const keptOrganisations = new Set(["MATS"]);
 
 const nameColumns = new Set(["full_name", "Full name"]);
 
-/** Every word of every person's name found in the exports' name columns (3+ letters, to spare initials). */
-export async function namesInExports(dataDir: string): Promise<Set<string>> {
-  const words = new Set<string>();
-  for (const source of await findSources(dataDir)) {
-    const [header, ...rows] = parseCsv(await readFile(source.path, "utf8"), source.file);
-    const columns = header.cells.flatMap((name, index) => (nameColumns.has(name.trim()) ? [index] : []));
-    for (const row of rows) for (const c of columns) for (const word of (row.cells[c] ?? "").split(/\s+/)) if (word.length >= 3) words.add(word.toLowerCase());
+/** Passes `records` through, gathering every word of every person's name in its name columns (3+ letters, to spare initials). */
+export function* gatherNames(records: Iterable<CsvRecord>, words: Set<string>): Generator<CsvRecord> {
+  let columns: number[] | null = null;
+  for (const record of records) {
+    if (columns === null) columns = record.cells.flatMap((name, index) => (nameColumns.has(name.trim()) ? [index] : []));
+    else for (const c of columns) for (const word of (record.cells[c] ?? "").split(/\s+/)) if (word.length >= 3) words.add(word.toLowerCase());
+    yield record;
   }
-  return words;
 }
 
 function escapeRegExp(text: string): string {
