@@ -19,7 +19,7 @@ import {
 } from "./instrument";
 import { readInterestForm } from "./interest-form";
 import { KeyIndex } from "./key-index";
-import { gatherNames } from "./masking";
+import { gatherNames, type NameWords } from "./masking";
 import { normaliseCohort } from "./cohort";
 import { tableColumns, type Cell, type CleanModel, type ExclusionReason, type TableName } from "./model";
 import type { ColumnSpec } from "./parquet";
@@ -82,24 +82,12 @@ class Run {
   constructor(
     readonly files: SourceFile[],
     readonly sink: CleanSink,
-    readonly names: Set<string> | null,
+    readonly names: NameWords | null,
   ) {}
 
   records(source: SourceFile): Iterable<CsvRecord> {
     const records = readCsvFile(source.path, source.file);
     return this.names ? gatherNames(records, this.names) : records;
-  }
-
-  counted<T>(source: SourceFile, rows: Iterable<T>): Iterable<T> {
-    let count = 0;
-    const rowsIn = this.rowsIn;
-    return (function* () {
-      for (const row of rows) {
-        count += 1;
-        rowsIn.set(source.file, count);
-        yield row;
-      }
-    })();
   }
 
   place(fileIndex: number, line: number): number {
@@ -128,7 +116,9 @@ function resolveWave(run: Run, wave: WaveSpec, people: People): void {
     if (source.wave !== wave) return;
     const records = run.records(source);
     const read = wave.format === "qualtrics" ? readQualtricsWave(records, source.file, wave) : readGoogleFormsWave(records, source.file, wave);
-    for (const submission of run.counted(source, read)) {
+    let rows = 0;
+    for (const submission of read) {
+      run.rowsIn.set(source.file, (rows += 1));
       const place = run.place(fileIndex, submission.line);
       const drop = (at: number, reason: ExclusionReason, detail: string) => run.exclude(at, wave.source, wave.id, reason, detail);
       if (submission.status === "preview_or_spam") {
@@ -273,7 +263,9 @@ function addApplicants(run: Run): void {
   const drop = (at: number, reason: ExclusionReason, detail: string) => run.exclude(at, interestForm.source, null, reason, detail);
   run.files.forEach((source, fileIndex) => {
     if (source.source !== interestForm.source) return;
-    for (const submission of run.counted(source, readInterestForm(run.records(source), source.file))) {
+    let rows = 0;
+    for (const submission of readInterestForm(run.records(source), source.file)) {
+      run.rowsIn.set(source.file, (rows += 1));
       const place = run.place(fileIndex, submission.line);
       const at = submission.submittedAt.getTime();
       const key = seen.add([submission.email, submission.submittedAt.toISOString(), submission.cohortOfInterest].join("\u0000"));
@@ -317,30 +309,59 @@ function addApplicants(run: Run): void {
   });
 }
 
+/** The two independent halves of the cleaning: the roster and the survey waves, and the interest forms. */
+export const cleanParts = ["surveys", "applicants"] as const;
+export type CleanPart = (typeof cleanParts)[number];
+
+/** Rows read and rows ledgered, per file. */
+export interface PartCounts {
+  rowsIn: [string, number][];
+  excluded: [string, number][];
+}
+
 /**
- * Streams every export in `dataDir` through the cleaning rules into `sink`; a contract violation throws a ContractError.
- * With `names`, gathers the words of people's names from the exports' name columns (for masking quotes).
+ * Streams one part of the exports in `dataDir` through the cleaning rules into `sink`; a contract violation throws
+ * a ContractError. With `names`, gathers the words of people's names from the exports' name columns (for masking quotes).
  */
-export async function cleanExports(dataDir: string, sink: CleanSink, names: Set<string> | null = null): Promise<void> {
+export async function cleanPart(dataDir: string, part: CleanPart, sink: CleanSink, names: NameWords | null = null): Promise<PartCounts> {
   const run = new Run(await findSources(dataDir), sink, names);
-
-  const people = new People();
-  for (const source of run.files.filter((f) => f.source === rosterSource.source)) {
-    for (const participation of run.counted(source, readRoster(run.records(source), source.file))) people.add(participation);
+  if (part === "surveys") {
+    const people = new People();
+    for (const source of run.files.filter((f) => f.source === rosterSource.source)) {
+      let rows = 0;
+      for (const participation of readRoster(run.records(source), source.file)) {
+        rows += 1;
+        people.add(participation);
+      }
+      run.rowsIn.set(source.file, rows);
+    }
+    for (const wave of Object.values(waves)) {
+      resolveWave(run, wave, people);
+      addPopulation(sink, wave, people);
+    }
+  } else {
+    addApplicants(run);
   }
+  return { rowsIn: [...run.rowsIn], excluded: [...run.excluded] };
+}
 
-  for (const wave of Object.values(waves)) {
-    resolveWave(run, wave, people);
-    addPopulation(sink, wave, people);
-  }
-
-  addApplicants(run);
-
-  for (const source of run.files) {
-    const rows = run.rowsIn.get(source.file) ?? 0;
-    const excluded = run.excluded.get(source.file) ?? 0;
+/** The `sources` table: each file's rows in, kept and ledgered. */
+export function addSources(sink: CleanSink, files: readonly SourceFile[], counts: readonly PartCounts[]): void {
+  const rowsIn = new Map(counts.flatMap((c) => c.rowsIn));
+  const excludedRows = new Map(counts.flatMap((c) => c.excluded));
+  for (const source of files) {
+    const rows = rowsIn.get(source.file) ?? 0;
+    const excluded = excludedRows.get(source.file) ?? 0;
     sink.add("sources", { file: source.file, source: source.source, wave: source.wave?.id ?? null, rows_in: rows, rows_kept: rows - excluded, rows_excluded: excluded });
   }
+}
+
+/** Streams every export in `dataDir` through the cleaning rules into `sink`, one part after the other. */
+export async function cleanExports(dataDir: string, sink: CleanSink, names: NameWords | null = null): Promise<void> {
+  const files = await findSources(dataDir);
+  const counts: PartCounts[] = [];
+  for (const part of cleanParts) counts.push(await cleanPart(dataDir, part, sink, names));
+  addSources(sink, files, counts);
 }
 
 export function emptyModel(): CleanModel {
