@@ -1,8 +1,11 @@
-// The clean model: every export in a data folder read, checked, de-duplicated and scoped into the clean tables.
-import { readdir, readFile } from "node:fs/promises";
+// The cleaning rules: every export in a data folder read, checked, de-duplicated and scoped into the clean tables.
+// Rows stream into a sink (arrays for small data and tests, staged files for the clean store); only compact
+// decision records (where a submission is, when it was made) stay in memory.
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { answeredCount } from "./answers";
 import { ContractError } from "./contract-error";
+import { readCsvFile, type CsvRecord } from "./csv";
 import { readGoogleFormsWave } from "./google-forms";
 import { pseudonymousId } from "./identity";
 import {
@@ -14,13 +17,15 @@ import {
   type QuestionId,
   type WaveSpec,
 } from "./instrument";
-import { readInterestForm, type InterestSubmission } from "./interest-form";
+import { readInterestForm } from "./interest-form";
+import { KeyIndex } from "./key-index";
+import { gatherNames, type NameWords } from "./masking";
 import { normaliseCohort } from "./cohort";
 import { tableColumns, type Cell, type CleanModel, type ExclusionReason, type TableName } from "./model";
 import type { ColumnSpec } from "./parquet";
-import { groupPeople, outOfScope, type Person } from "./people";
+import { outOfScope, People, type Person } from "./people";
 import { readQualtricsWave } from "./qualtrics";
-import { readRoster, type Participation } from "./roster";
+import { readRoster } from "./roster";
 import type { Submission } from "./submission";
 import { endOfDay, monthsBetween } from "./time";
 
@@ -57,63 +62,109 @@ export async function findSources(dataDir: string): Promise<SourceFile[]> {
   return files;
 }
 
-type Ledger = CleanModel["exclusions"];
+export type CleanRow = Record<string, Cell>;
 
-function exclude(ledger: Ledger, submission: { file: string; line: number }, source: string, wave: string | null, reason: ExclusionReason, detail: string): void {
-  ledger.push({ source, wave, file: submission.file, line: submission.line, reason, detail });
+/** Where the clean rows go. A row with a `candidate` belongs to a submission that a later one may still replace. */
+export interface CleanSink {
+  add(table: TableName, row: CleanRow, candidate?: number): void;
+  /** The candidate was replaced: none of its rows are clean data. */
+  drop(candidate: number): void;
 }
 
-function where(submission: { file: string; line: number }): string {
-  return `${submission.file} line ${submission.line}`;
-}
+/** A submission's place, packed in one number: the file's index among the sources and the line in it. */
+const LINES = 2 ** 32;
+const placeOf = (fileIndex: number, line: number) => fileIndex * LINES + line;
 
-/** Applies the ledger's rules in order; what survives is one submission per in-scope person. */
-function resolveWave(
-  wave: WaveSpec,
-  submissions: Submission[],
-  people: Map<string, Person>,
-  ledger: Ledger,
-): { submission: Submission; person: Person }[] {
-  const closes = endOfDay(wave.scope.closesOn, wave.scope.timeZone);
-  const seen = new Map<string, Submission>();
-  const latest = new Map<string, { submission: Submission; person: Person }>();
-  const drop = (s: Submission, reason: ExclusionReason, detail: string) => exclude(ledger, s, wave.source, wave.id, reason, detail);
-  for (const submission of submissions) {
-    if (submission.status === "preview_or_spam") {
-      drop(submission, "preview_or_spam", `status '${submission.statusText}' is not a respondent's answer`);
-      continue;
-    }
-    const earlier = seen.get(submission.submissionKey);
-    if (earlier) {
-      drop(submission, "repeated_export", `repeated in another export: same submission as ${where(earlier)}`);
-      continue;
-    }
-    seen.set(submission.submissionKey, submission);
-    if (!submission.finished && answeredCount(submission.answers) === 0) {
-      drop(submission, "unfinished_empty", "unfinished with no answers");
-      continue;
-    }
-    if (submission.submittedAt >= closes) {
-      drop(submission, "after_close", `submitted ${submission.submittedAt.toISOString()}, after the wave closed on ${wave.scope.closesOn} (${wave.scope.timeZone})`);
-      continue;
-    }
-    const person = people.get(submission.email);
-    if (!person) {
-      drop(submission, "not_in_roster", submission.email === "" ? "no email address" : "email not in the roster");
-      continue;
-    }
-    const reason = outOfScope(person, wave.scope);
-    if (reason) {
-      drop(submission, "out_of_scope", reason);
-      continue;
-    }
-    const previous = latest.get(submission.email);
-    const isLater = !previous || submission.submittedAt >= previous.submission.submittedAt;
-    const [kept, replaced] = isLater ? [submission, previous?.submission] : [previous.submission, submission];
-    if (replaced) drop(replaced, "duplicate_replaced", `replaced by a later submission (${where(kept)})`);
-    if (isLater) latest.set(submission.email, { submission, person });
+class Run {
+  readonly rowsIn = new Map<string, number>();
+  readonly excluded = new Map<string, number>();
+
+  constructor(
+    readonly files: SourceFile[],
+    readonly sink: CleanSink,
+    readonly names: NameWords | null,
+  ) {}
+
+  records(source: SourceFile): Iterable<CsvRecord> {
+    const records = readCsvFile(source.path, source.file);
+    return this.names ? gatherNames(records, this.names) : records;
   }
-  return [...latest.values()].sort((a, b) => a.submission.submittedAt.getTime() - b.submission.submittedAt.getTime());
+
+  place(fileIndex: number, line: number): number {
+    return placeOf(fileIndex, line);
+  }
+
+  where(place: number): string {
+    return `${this.files[Math.floor(place / LINES)].file} line ${place % LINES}`;
+  }
+
+  exclude(place: number, source: string, wave: string | null, reason: ExclusionReason, detail: string): void {
+    const file = this.files[Math.floor(place / LINES)].file;
+    this.excluded.set(file, (this.excluded.get(file) ?? 0) + 1);
+    this.sink.add("exclusions", { source, wave, file, line: place % LINES, reason, detail });
+  }
+}
+
+/** Applies the ledger's rules in order, as submissions stream in; what survives is one submission per in-scope person. */
+function resolveWave(run: Run, wave: WaveSpec, people: People): void {
+  const closes = endOfDay(wave.scope.closesOn, wave.scope.timeZone);
+  const seen = new KeyIndex();
+  const seenAt: number[] = [];
+  const latestPlace = new Float64Array(people.size).fill(-1);
+  const latestAt = new Float64Array(people.size);
+  run.files.forEach((source, fileIndex) => {
+    if (source.wave !== wave) return;
+    const records = run.records(source);
+    const read = wave.format === "qualtrics" ? readQualtricsWave(records, source.file, wave) : readGoogleFormsWave(records, source.file, wave);
+    let rows = 0;
+    for (const submission of read) {
+      run.rowsIn.set(source.file, (rows += 1));
+      const place = run.place(fileIndex, submission.line);
+      const drop = (at: number, reason: ExclusionReason, detail: string) => run.exclude(at, wave.source, wave.id, reason, detail);
+      if (submission.status === "preview_or_spam") {
+        drop(place, "preview_or_spam", `status '${submission.statusText}' is not a respondent's answer`);
+        continue;
+      }
+      const key = seen.add(submission.submissionKey);
+      if (key < seenAt.length) {
+        drop(place, "repeated_export", `repeated in another export: same submission as ${run.where(seenAt[key])}`);
+        continue;
+      }
+      seenAt.push(place);
+      if (!submission.finished && answeredCount(submission.answers) === 0) {
+        drop(place, "unfinished_empty", "unfinished with no answers");
+        continue;
+      }
+      if (submission.submittedAt >= closes) {
+        drop(place, "after_close", `submitted ${submission.submittedAt.toISOString()}, after the wave closed on ${wave.scope.closesOn} (${wave.scope.timeZone})`);
+        continue;
+      }
+      const index = people.find(submission.email);
+      if (index === -1) {
+        drop(place, "not_in_roster", submission.email === "" ? "no email address" : "email not in the roster");
+        continue;
+      }
+      const person = people.person(index);
+      const reason = outOfScope(person, wave.scope);
+      if (reason) {
+        drop(place, "out_of_scope", reason);
+        continue;
+      }
+      const previous = latestPlace[index];
+      const at = submission.submittedAt.getTime();
+      if (previous !== -1 && at < latestAt[index]) {
+        drop(place, "duplicate_replaced", `replaced by a later submission (${run.where(previous)})`);
+        continue;
+      }
+      if (previous !== -1) {
+        drop(previous, "duplicate_replaced", `replaced by a later submission (${run.where(place)})`);
+        run.sink.drop(previous);
+      }
+      latestPlace[index] = place;
+      latestAt[index] = at;
+      addRespondent(run.sink, submission, person, place);
+    }
+  });
 }
 
 function selfReportedCohort(submission: Submission): string | null {
@@ -129,9 +180,9 @@ function consent(submission: Submission): boolean | null {
   return answer === undefined ? null : answer === "Yes";
 }
 
-function addRespondent(model: CleanModel, submission: Submission, person: Person): void {
+function addRespondent(sink: CleanSink, submission: Submission, person: Person, candidate: number): void {
   const { answers } = submission;
-  const id = person.id;
+  const id = pseudonymousId(submission.email);
   const wave = submission.wave;
   const first = person.first;
   const selfReported = selfReportedCohort(submission);
@@ -139,53 +190,58 @@ function addRespondent(model: CleanModel, submission: Submission, person: Person
   const disagrees = selfCanonical !== null && selfCanonical !== first.cohort;
   const roleStart = answers.month.role_start ?? null;
   const quoteConsent = consent(submission);
-  model.respondents.push({
-    respondent_id: id,
-    wave,
-    submitted_at: submission.submittedAt,
-    cohort: first.cohort,
-    cohort_order: first.cohortOrder,
-    stream: first.stream,
-    program_start: first.programStart,
-    program_end: first.programEnd,
-    extension: first.extension,
-    months_since_end: monthsBetween(first.programEnd, submission.submittedAt),
-    finished: submission.finished,
-    self_reported_cohort: selfReported,
-    cohort_disagrees: disagrees,
-    degree: answers.single.degree ?? null,
-    advanced: answers.single.advanced ?? null,
-    published: answers.single.published ?? null,
-    lower_stipend: answers.single.lower_stipend ?? null,
-    quote_consent: quoteConsent,
-    other_outcome_answered: answers.text.other_outcome !== undefined,
-    role_start: roleStart,
-    months_to_role: roleStart ? monthsBetween(first.programEnd, roleStart) : null,
-    answered_questions: answeredCount(answers),
-    source_file: submission.file,
-    source_line: submission.line,
-  });
+  sink.add(
+    "respondents",
+    {
+      respondent_id: id,
+      wave,
+      submitted_at: submission.submittedAt,
+      cohort: first.cohort,
+      cohort_order: first.cohortOrder,
+      stream: first.stream,
+      program_start: first.programStart,
+      program_end: first.programEnd,
+      extension: first.extension,
+      months_since_end: monthsBetween(first.programEnd, submission.submittedAt),
+      finished: submission.finished,
+      self_reported_cohort: selfReported,
+      cohort_disagrees: disagrees,
+      degree: answers.single.degree ?? null,
+      advanced: answers.single.advanced ?? null,
+      published: answers.single.published ?? null,
+      lower_stipend: answers.single.lower_stipend ?? null,
+      quote_consent: quoteConsent,
+      other_outcome_answered: answers.text.other_outcome !== undefined,
+      role_start: roleStart,
+      months_to_role: roleStart ? monthsBetween(first.programEnd, roleStart) : null,
+      answered_questions: answeredCount(answers),
+      source_file: submission.file,
+      source_line: submission.line,
+    },
+    candidate,
+  );
   const flag = (name: string, detail: string) =>
-    model.flags.push({ respondent_id: id, wave, file: submission.file, line: submission.line, flag: name, detail });
+    sink.add("flags", { respondent_id: id, wave, file: submission.file, line: submission.line, flag: name, detail }, candidate);
   if (disagrees) flag("cohort_disagrees", `answered ${selfCanonical}; the roster's first cohort, used, is ${first.cohort}`);
   for (const note of submission.notes) flag(note.flag, note.detail);
   for (const [question, options] of Object.entries(answers.checkbox) as [QuestionId, string[]][]) {
-    for (const option of options) model.selections.push({ respondent_id: id, wave, question, option });
+    for (const option of options) sink.add("selections", { respondent_id: id, wave, question, option }, candidate);
   }
   for (const [, ratings] of Object.entries(answers.grid)) {
     for (const [element, rating] of Object.entries(ratings ?? {})) {
-      model.ratings.push({ respondent_id: id, wave, element, rating, rating_level: ratingLevel(rating) });
+      sink.add("ratings", { respondent_id: id, wave, element, rating, rating_level: ratingLevel(rating) }, candidate);
     }
   }
   const text = (question: string, value: string, otherText: boolean) =>
-    model.free_text.push({ respondent_id: id, wave, question, text: value, other_text: otherText, quote_consent: quoteConsent, cohort: first.cohort });
+    sink.add("free_text", { respondent_id: id, wave, question, text: value, other_text: otherText, quote_consent: quoteConsent, cohort: first.cohort }, candidate);
   for (const [question, value] of Object.entries(answers.text)) text(question, value!, false);
   for (const [question, value] of Object.entries(answers.other)) text(question, value!, true);
 }
 
-function addPopulation(model: CleanModel, wave: WaveSpec, people: Map<string, Person>): void {
-  const groups = new Map<string, { first: Participation; alumni: number }>();
-  for (const person of people.values()) {
+function addPopulation(sink: CleanSink, wave: WaveSpec, people: People): void {
+  const groups = new Map<string, { first: Person["first"]; alumni: number }>();
+  for (let index = 0; index < people.size; index += 1) {
+    const person = people.person(index);
     if (outOfScope(person, wave.scope)) continue;
     const { first } = person;
     const key = [first.cohortOrder, first.stream, first.extension].join("\u0000");
@@ -194,88 +250,136 @@ function addPopulation(model: CleanModel, wave: WaveSpec, people: Map<string, Pe
     groups.set(key, group);
   }
   for (const { first, alumni } of groups.values()) {
-    model.population.push({ wave: wave.id, cohort: first.cohort, cohort_order: first.cohortOrder, stream: first.stream, extension: first.extension, alumni });
+    sink.add("population", { wave: wave.id, cohort: first.cohort, cohort_order: first.cohortOrder, stream: first.stream, extension: first.extension, alumni });
   }
 }
 
-function addApplicants(model: CleanModel, submissions: InterestSubmission[]): void {
-  const seen = new Map<string, InterestSubmission>();
-  const latest = new Map<string, InterestSubmission>();
-  for (const submission of submissions) {
-    const key = [submission.email, submission.submittedAt.toISOString(), submission.cohortOfInterest].join("\u0000");
-    const earlier = seen.get(key);
-    if (earlier) {
-      exclude(model.exclusions, submission, interestForm.source, null, "repeated_export", `repeated in another export: same submission as ${where(earlier)}`);
-      continue;
+function addApplicants(run: Run): void {
+  const seen = new KeyIndex();
+  const seenAt: number[] = [];
+  const latest = new KeyIndex();
+  const latestPlace: number[] = [];
+  const latestAt: number[] = [];
+  const drop = (at: number, reason: ExclusionReason, detail: string) => run.exclude(at, interestForm.source, null, reason, detail);
+  run.files.forEach((source, fileIndex) => {
+    if (source.source !== interestForm.source) return;
+    let rows = 0;
+    for (const submission of readInterestForm(run.records(source), source.file)) {
+      run.rowsIn.set(source.file, (rows += 1));
+      const place = run.place(fileIndex, submission.line);
+      const at = submission.submittedAt.getTime();
+      const key = seen.add([submission.email, submission.submittedAt.toISOString(), submission.cohortOfInterest].join("\u0000"));
+      if (key < seenAt.length) {
+        drop(place, "repeated_export", `repeated in another export: same submission as ${run.where(seenAt[key])}`);
+        continue;
+      }
+      seenAt.push(place);
+      const person = latest.add([submission.email, submission.cohortOfInterest].join("\u0000"));
+      if (person < latestPlace.length) {
+        const previous = latestPlace[person];
+        if (at < latestAt[person]) {
+          drop(place, "duplicate_replaced", `replaced by a later submission (${run.where(previous)})`);
+          continue;
+        }
+        drop(previous, "duplicate_replaced", `replaced by a later submission (${run.where(place)})`);
+        run.sink.drop(previous);
+        latestPlace[person] = place;
+        latestAt[person] = at;
+      } else {
+        latestPlace.push(place);
+        latestAt.push(at);
+      }
+      const id = pseudonymousId(submission.email);
+      run.sink.add(
+        "applicants",
+        {
+          applicant_id: id,
+          submitted_at: submission.submittedAt,
+          cohort_of_interest: submission.cohortOfInterest,
+          career_stage: submission.careerStage,
+          source_file: submission.file,
+          source_line: submission.line,
+        },
+        place,
+      );
+      for (const channel of submission.channels) {
+        run.sink.add("applicant_channels", { applicant_id: id, cohort_of_interest: submission.cohortOfInterest, channel }, place);
+      }
     }
-    seen.set(key, submission);
-    const person = [submission.email, submission.cohortOfInterest].join("\u0000");
-    const previous = latest.get(person);
-    const isLater = !previous || submission.submittedAt >= previous.submittedAt;
-    const [kept, replaced] = isLater ? [submission, previous] : [previous, submission];
-    if (replaced) exclude(model.exclusions, replaced, interestForm.source, null, "duplicate_replaced", `replaced by a later submission (${where(kept)})`);
-    if (isLater) latest.set(person, submission);
-  }
-  for (const submission of latest.values()) {
-    const id = pseudonymousId(submission.email);
-    model.applicants.push({
-      applicant_id: id,
-      submitted_at: submission.submittedAt,
-      cohort_of_interest: submission.cohortOfInterest,
-      career_stage: submission.careerStage,
-      source_file: submission.file,
-      source_line: submission.line,
-    });
-    for (const channel of submission.channels) {
-      model.applicant_channels.push({ applicant_id: id, cohort_of_interest: submission.cohortOfInterest, channel });
+  });
+}
+
+/** The two independent halves of the cleaning: the roster and the survey waves, and the interest forms. */
+export const cleanParts = ["surveys", "applicants"] as const;
+export type CleanPart = (typeof cleanParts)[number];
+
+/** Rows read and rows ledgered, per file. */
+export interface PartCounts {
+  rowsIn: [string, number][];
+  excluded: [string, number][];
+}
+
+/**
+ * Streams one part of the exports in `dataDir` through the cleaning rules into `sink`; a contract violation throws
+ * a ContractError. With `names`, gathers the words of people's names from the exports' name columns (for masking quotes).
+ */
+export async function cleanPart(dataDir: string, part: CleanPart, sink: CleanSink, names: NameWords | null = null): Promise<PartCounts> {
+  const run = new Run(await findSources(dataDir), sink, names);
+  if (part === "surveys") {
+    const people = new People();
+    for (const source of run.files.filter((f) => f.source === rosterSource.source)) {
+      let rows = 0;
+      for (const participation of readRoster(run.records(source), source.file)) {
+        rows += 1;
+        people.add(participation);
+      }
+      run.rowsIn.set(source.file, rows);
     }
+    for (const wave of Object.values(waves)) {
+      resolveWave(run, wave, people);
+      addPopulation(sink, wave, people);
+    }
+  } else {
+    addApplicants(run);
   }
+  return { rowsIn: [...run.rowsIn], excluded: [...run.excluded] };
+}
+
+/** The `sources` table: each file's rows in, kept and ledgered. */
+export function addSources(sink: CleanSink, files: readonly SourceFile[], counts: readonly PartCounts[]): void {
+  const rowsIn = new Map(counts.flatMap((c) => c.rowsIn));
+  const excludedRows = new Map(counts.flatMap((c) => c.excluded));
+  for (const source of files) {
+    const rows = rowsIn.get(source.file) ?? 0;
+    const excluded = excludedRows.get(source.file) ?? 0;
+    sink.add("sources", { file: source.file, source: source.source, wave: source.wave?.id ?? null, rows_in: rows, rows_kept: rows - excluded, rows_excluded: excluded });
+  }
+}
+
+/** Streams every export in `dataDir` through the cleaning rules into `sink`, one part after the other. */
+export async function cleanExports(dataDir: string, sink: CleanSink, names: NameWords | null = null): Promise<void> {
+  const files = await findSources(dataDir);
+  const counts: PartCounts[] = [];
+  for (const part of cleanParts) counts.push(await cleanPart(dataDir, part, sink, names));
+  addSources(sink, files, counts);
 }
 
 export function emptyModel(): CleanModel {
   return Object.fromEntries(Object.keys(tableColumns).map((name) => [name, []])) as unknown as CleanModel;
 }
 
-/** Reads every export in `dataDir` into the clean tables; a contract violation throws a ContractError. */
-export async function loadExports(dataDir: string): Promise<CleanModel> {
-  const files = await findSources(dataDir);
-  const texts = new Map<string, string>();
-  for (const source of files) texts.set(source.file, await readFile(source.path, "utf8"));
+/** Reads every export in `dataDir` into in-memory clean tables (small data and tests; the build uses the clean store). */
+export async function loadExports(dataDir: string, names: Set<string> | null = null): Promise<CleanModel> {
+  const staged = new Map<TableName, { row: CleanRow; candidate: number }[]>(Object.keys(tableColumns).map((name) => [name as TableName, []]));
+  const dropped = new Set<number>();
+  await cleanExports(dataDir, {
+    add: (table, row, candidate = -1) => staged.get(table)!.push({ row, candidate }),
+    drop: (candidate) => dropped.add(candidate),
+  }, names);
   const model = emptyModel();
-  const rowsIn = new Map<string, number>();
-
-  const participations: Participation[] = [];
-  for (const source of files.filter((f) => f.source === rosterSource.source)) {
-    const rows = readRoster(texts.get(source.file)!, source.file);
-    rowsIn.set(source.file, rows.length);
-    for (const row of rows) participations.push(row);
-  }
-  const people = groupPeople(participations);
-
-  for (const wave of Object.values(waves)) {
-    const submissions: Submission[] = [];
-    for (const source of files.filter((f) => f.wave === wave)) {
-      const text = texts.get(source.file)!;
-      const read = wave.format === "qualtrics" ? readQualtricsWave(text, source.file, wave) : readGoogleFormsWave(text, source.file, wave);
-      rowsIn.set(source.file, read.length);
-      for (const submission of read) submissions.push(submission);
-    }
-    for (const { submission, person } of resolveWave(wave, submissions, people, model.exclusions)) addRespondent(model, submission, person);
-    addPopulation(model, wave, people);
-  }
-
-  const interest: InterestSubmission[] = [];
-  for (const source of files.filter((f) => f.source === interestForm.source)) {
-    const read = readInterestForm(texts.get(source.file)!, source.file);
-    rowsIn.set(source.file, read.length);
-    for (const submission of read) interest.push(submission);
-  }
-  addApplicants(model, interest);
-
-  for (const source of files) {
-    const rows = rowsIn.get(source.file) ?? 0;
-    const excluded = model.exclusions.filter((e) => e.file === source.file).length;
-    model.sources.push({ file: source.file, source: source.source, wave: source.wave?.id ?? null, rows_in: rows, rows_kept: rows - excluded, rows_excluded: excluded });
+  for (const [table, rows] of staged) {
+    const clean = model[table] as CleanRow[];
+    for (const { row, candidate } of rows) if (!dropped.has(candidate)) clean.push(row);
   }
   return model;
 }
@@ -284,4 +388,3 @@ export async function loadExports(dataDir: string): Promise<CleanModel> {
 export function cleanTable(model: CleanModel, name: TableName): { columns: readonly ColumnSpec[]; rows: Record<string, Cell>[] } {
   return { columns: tableColumns[name], rows: model[name] as Record<string, Cell>[] };
 }
-

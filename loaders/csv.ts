@@ -1,4 +1,7 @@
 // RFC 4180 CSV, written here so each record keeps the physical line it starts on (the ledger cites it).
+// Exports are read in chunks: a record cut by a chunk's end is carried over and read again with the next chunk.
+import { closeSync, openSync, readSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 import { ContractError } from "./contract-error";
 
 export interface CsvRecord {
@@ -12,16 +15,87 @@ const COMMA = 44;
 const CR = 13;
 const LF = 10;
 
+/** Bytes read from an export at a time. */
+export const csvChunkBytes = 8 << 20;
+
+const longestRecord = 64 << 20;
+
+/** Reads CSV from chunks of text or bytes, yielding each complete record as soon as its chunk is in. */
+export class CsvReader {
+  private readonly decoder = new StringDecoder("utf8");
+  private carried = "";
+  private line = 1;
+  private started = false;
+  private sawText = false;
+
+  constructor(private readonly file: string) {}
+
+  /** The records completed by `chunk`; a record still open at the chunk's end waits for the next one. */
+  push(chunk: string | Uint8Array): CsvRecord[] {
+    return this.read(typeof chunk === "string" ? chunk : this.decoder.write(chunk), false);
+  }
+
+  /** The last records; checks the file was CSV at all. */
+  end(): CsvRecord[] {
+    const records = this.read(this.decoder.end(), true);
+    if (!this.sawText) throw new ContractError(this.file, { expected: "a CSV export with a header row", got: "an empty file" });
+    return records;
+  }
+
+  private read(chunk: string, final: boolean): CsvRecord[] {
+    if (!this.started && chunk.length > 0) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    if (chunk.includes("\u0000")) throw new ContractError(this.file, { expected: "a CSV text file", got: "binary data" });
+    if (!this.sawText && chunk.trim() !== "") this.sawText = true;
+    const text = this.carried + chunk;
+    const records: CsvRecord[] = [];
+    const { consumed, line } = parseRecords(text, this.line, final, this.file, records);
+    this.carried = text.slice(consumed);
+    this.line = line;
+    if (this.carried.length > longestRecord) {
+      // No survey record is this long: most likely a quote never closes. Say where, without reading on.
+      parseRecords(this.carried, this.line, true, this.file, []);
+      throw new ContractError(this.file, { row: this.line, expected: `a record shorter than ${longestRecord} characters`, got: "a longer one" });
+    }
+    return records;
+  }
+}
+
 /** Parses CSV text (BOM, CRLF or LF, quoted newlines, doubled quotes); blank lines are skipped. */
 export function parseCsv(text: string, file: string): CsvRecord[] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === "") throw new ContractError(file, { expected: "a CSV export with a header row", got: "an empty file" });
-  if (text.includes("\u0000")) throw new ContractError(file, { expected: "a CSV text file", got: "binary data" });
-  const records: CsvRecord[] = [];
+  const reader = new CsvReader(file);
+  return [...reader.push(text), ...reader.end()];
+}
+
+/** The records of a CSV file, read `chunkBytes` at a time (only the current chunk is held). */
+export function* readCsvFile(path: string, file: string, chunkBytes = csvChunkBytes): Generator<CsvRecord> {
+  const reader = new CsvReader(file);
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  const fd = openSync(path, "r");
+  try {
+    for (;;) {
+      const bytes = readSync(fd, buffer, 0, chunkBytes, null);
+      if (bytes === 0) break;
+      yield* reader.push(buffer.subarray(0, bytes));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  yield* reader.end();
+}
+
+/**
+ * Reads the complete records of `text` from its start into `records`. Unless `final`, a record that may continue
+ * past the end of `text` is left unread; returns how far was read and the physical line there.
+ */
+function parseRecords(text: string, firstLine: number, final: boolean, file: string, records: CsvRecord[]): { consumed: number; line: number } {
   const length = text.length;
-  let line = 1;
+  let line = firstLine;
   let position = 0;
   while (position < length) {
+    const recordStart = position;
     const start = line;
     const cells: string[] = [];
     let endOfRecord = false;
@@ -31,11 +105,10 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
         const quotedFrom = line;
         let pieces = "";
         let from = position + 1;
+        let closed = false;
         for (;;) {
           const close = text.indexOf('"', from);
-          if (close === -1) {
-            throw new ContractError(file, { row: quotedFrom, expected: "a closing quote for the quoted field", got: "end of file" });
-          }
+          if (close === -1 || (close === length - 1 && !final)) break;
           pieces += text.slice(from, close);
           if (text.charCodeAt(close + 1) === QUOTE) {
             pieces += '"';
@@ -43,7 +116,12 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
             continue;
           }
           position = close + 1;
+          closed = true;
           break;
+        }
+        if (!closed) {
+          if (!final) return { consumed: recordStart, line: start };
+          throw new ContractError(file, { row: quotedFrom, expected: "a closing quote for the quoted field", got: "end of file" });
         }
         line += countLineBreaks(pieces);
         cell = pieces;
@@ -58,6 +136,8 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
       }
       cells.push(cell);
       const code = position < length ? text.charCodeAt(position) : -1;
+      // The record's end is not in this chunk yet (nor, for a CR, whether an LF follows it).
+      if (!final && (code === -1 || (code === CR && position === length - 1))) return { consumed: recordStart, line: start };
       if (code === COMMA) {
         position += 1;
       } else {
@@ -69,7 +149,7 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
     }
     if (!(cells.length === 1 && cells[0] === "")) records.push({ line: start, cells });
   }
-  return records;
+  return { consumed: position, line };
 }
 
 function findFieldEnd(text: string, from: number): number {
@@ -96,4 +176,17 @@ function countLineBreaks(text: string): number {
 /** Quotes a cell for writing when it needs it. */
 export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** The first `count` records of `records` (header rows) and an iterator over the rest. */
+export function splitHeader(records: Iterable<CsvRecord>, count: number): { header: CsvRecord[]; rest: Iterator<CsvRecord> & Iterable<CsvRecord> } {
+  const iterator = records[Symbol.iterator]();
+  const header: CsvRecord[] = [];
+  while (header.length < count) {
+    const next = iterator.next();
+    if (next.done) break;
+    header.push(next.value);
+  }
+  const rest = { next: () => iterator.next(), [Symbol.iterator]() { return this; } };
+  return { header, rest };
 }

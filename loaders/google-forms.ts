@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { readAnswers, type Note } from "./answers";
 import { ContractError } from "./contract-error";
-import { parseCsv, type CsvRecord } from "./csv";
+import { splitHeader, type CsvRecord } from "./csv";
 import { mapColumns, requireColumn } from "./header";
 import { googleFormsColumns, type WaveSpec } from "./instrument";
 import { normaliseEmail } from "./identity";
@@ -27,8 +27,11 @@ export function readFormTimestamp(record: CsvRecord, index: number, column: stri
   return instant;
 }
 
-export function readGoogleFormsWave(text: string, file: string, wave: WaveSpec): Submission[] {
-  const [header, ...records] = parseCsv(text, file);
+export function* readGoogleFormsWave(records: Iterable<CsvRecord>, file: string, wave: WaveSpec): Generator<Submission> {
+  const {
+    header: [header],
+    rest,
+  } = splitHeader(records, 1);
   const headers = header.cells;
   const timestampIndex = requireColumn(headers, googleFormsColumns.timestamp, file, header.line);
   const emailIndex = requireColumn(headers, googleFormsColumns.email, file, header.line);
@@ -36,7 +39,7 @@ export function readGoogleFormsWave(text: string, file: string, wave: WaveSpec):
   const answerIndexes = [...columns.questions.values(), ...[...columns.grid.values()].flatMap((rows) => [...rows.values()])]
     .map((c) => c.index)
     .sort((a, b) => a - b);
-  return records.map((record) => {
+  for (const record of rest) {
     requireWidth(record, headers.length, file);
     const submittedAt = readFormTimestamp(record, timestampIndex, googleFormsColumns.timestamp, wave.timeZone, file);
     const email = normaliseEmail(record.cells[emailIndex]);
@@ -46,7 +49,7 @@ export function readGoogleFormsWave(text: string, file: string, wave: WaveSpec):
     const submissionKey = createHash("sha256")
       .update([email, submittedAt.toISOString(), ...answerIndexes.map((i) => record.cells[i].trim())].join("\u0000"))
       .digest("hex");
-    return {
+    yield {
       wave: wave.id,
       file,
       line: record.line,
@@ -59,5 +62,5 @@ export function readGoogleFormsWave(text: string, file: string, wave: WaveSpec):
       answers,
       notes,
     } satisfies Submission;
-  });
+  }
 }

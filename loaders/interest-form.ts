@@ -3,7 +3,7 @@ import { readFormTimestamp, requireWidth } from "./google-forms";
 import { splitCheckbox } from "./checkbox";
 import { normaliseCohort } from "./cohort";
 import { ContractError } from "./contract-error";
-import { parseCsv } from "./csv";
+import { splitHeader, type CsvRecord } from "./csv";
 import { requireColumn } from "./header";
 import { normaliseEmail } from "./identity";
 import { googleFormsColumns, interestForm } from "./instrument";
@@ -19,15 +19,18 @@ export interface InterestSubmission {
   otherChannel: string | null;
 }
 
-export function readInterestForm(text: string, file: string): InterestSubmission[] {
-  const [header, ...records] = parseCsv(text, file);
+export function* readInterestForm(records: Iterable<CsvRecord>, file: string): Generator<InterestSubmission> {
+  const {
+    header: [header],
+    rest,
+  } = splitHeader(records, 1);
   const column = (name: string) => requireColumn(header.cells, name, file, header.line);
   const timestampIndex = column(googleFormsColumns.timestamp);
   const emailIndex = column(googleFormsColumns.email);
   const cohortIndex = column(interestForm.headers.cohort_of_interest);
   const channelsIndex = column(interestForm.headers.channels);
   const stageIndex = column(interestForm.headers.career_stage);
-  return records.map((record) => {
+  for (const record of rest) {
     requireWidth(record, header.cells.length, file);
     const cohortText = record.cells[cohortIndex].trim();
     const stageText = record.cells[stageIndex].trim();
@@ -41,7 +44,7 @@ export function readInterestForm(text: string, file: string): InterestSubmission
       });
     }
     const { options, other } = splitCheckbox(record.cells[channelsIndex], interestForm.channelOptions, interestForm.separator);
-    return {
+    yield {
       file,
       line: record.line,
       email: normaliseEmail(record.cells[emailIndex]),
@@ -51,5 +54,5 @@ export function readInterestForm(text: string, file: string): InterestSubmission
       channels: other === null ? options : [...options, "Other"],
       otherChannel: other,
     };
-  });
+  }
 }

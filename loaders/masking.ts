@@ -1,8 +1,6 @@
 // Masks what could identify a person in a quote: email addresses, web and social handles, the names of
 // people in the exports (roster and survey name columns), and organisations (a list, and "at <Name>" phrases).
-import { readFile } from "node:fs/promises";
-import { parseCsv } from "./csv.js";
-import { findSources } from "./clean.js";
+import type { CsvRecord } from "./csv.js";
 
 /** Organisations alumni commonly name; extend here rather than in code that uses it. */
 export const knownOrganisations = [
@@ -17,22 +15,29 @@ const keptOrganisations = new Set(["MATS"]);
 
 const nameColumns = new Set(["full_name", "Full name"]);
 
-/** Every word of every person's name found in the exports' name columns (3+ letters, to spare initials). */
-export async function namesInExports(dataDir: string): Promise<Set<string>> {
-  const words = new Set<string>();
-  for (const source of await findSources(dataDir)) {
-    const [header, ...rows] = parseCsv(await readFile(source.path, "utf8"), source.file);
-    const columns = header.cells.flatMap((name, index) => (nameColumns.has(name.trim()) ? [index] : []));
-    for (const row of rows) for (const c of columns) for (const word of (row.cells[c] ?? "").split(/\s+/)) if (word.length >= 3) words.add(word.toLowerCase());
+/** Where gathered name words go (a Set, or a staged file). */
+export interface NameWords {
+  add(word: string): unknown;
+}
+
+/** Passes `records` through, gathering every word of every person's name in its name columns (3+ letters, to spare initials). */
+export function* gatherNames(records: Iterable<CsvRecord>, words: NameWords): Generator<CsvRecord> {
+  let columns: number[] | null = null;
+  for (const record of records) {
+    if (columns === null) columns = record.cells.flatMap((name, index) => (nameColumns.has(name.trim()) ? [index] : []));
+    else for (const c of columns) for (const word of (record.cells[c] ?? "").split(/\s+/)) if (word.length >= 3) words.add(word.toLowerCase());
+    yield record;
   }
-  return words;
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export function maskText(text: string, names: ReadonlySet<string>): string {
+const nameLike = /\b[\p{L}'-]{3,}\b/gu;
+
+/** Masks emails, links, handles and organisations: everything but people's names. */
+export function maskContacts(text: string): string {
   let masked = text
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, "[email]")
     .replace(/\bhttps?:\/\/\S+/g, "[link]")
@@ -40,9 +45,21 @@ export function maskText(text: string, names: ReadonlySet<string>): string {
   const organisations = [...knownOrganisations].filter((o) => !keptOrganisations.has(o)).sort((a, b) => b.length - a.length);
   masked = masked.replace(new RegExp(`\\b(${organisations.map(escapeRegExp).join("|")})\\b`, "g"), "[organisation]");
   // "at Acme Labs", "with Foo Bar": a capitalised name after these words is most often an employer.
-  masked = masked.replace(/\b(at|for|with|joined) ((?:[A-Z][\w&-]*)(?: [A-Z][\w&-]*)*)/g, (whole, word: string, name: string) =>
+  return masked.replace(/\b(at|for|with|joined) ((?:[A-Z][\w&-]*)(?: [A-Z][\w&-]*)*)/g, (whole, word: string, name: string) =>
     name === "[organisation]" || keptOrganisations.has(name) ? whole : `${word} [organisation]`,
   );
-  masked = masked.replace(/\b[\p{L}'-]{3,}\b/gu, (word) => (names.has(word.toLowerCase()) ? "[name]" : word));
-  return masked;
+}
+
+/** The lower-cased words of `text` that `maskNames` would check against the names. */
+export function nameCandidates(text: string): string[] {
+  return [...text.matchAll(nameLike)].map(([word]) => word.toLowerCase());
+}
+
+/** Masks every word that is a word of a person's name (`names`, lower case). */
+export function maskNames(text: string, names: ReadonlySet<string>): string {
+  return text.replace(nameLike, (word) => (names.has(word.toLowerCase()) ? "[name]" : word));
+}
+
+export function maskText(text: string, names: ReadonlySet<string>): string {
+  return maskNames(maskContacts(text), names);
 }

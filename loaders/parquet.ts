@@ -1,5 +1,5 @@
-// Clean tables into native DuckDB (for the indicators command) and out as Parquet, tuned for the
-// browser reader (hyparquet: snappy, no zstd).
+// Clean tables into native DuckDB and out as Parquet, tuned for the browser reader (hyparquet: snappy or
+// uncompressed, no zstd). Small tables go through an appender; the clean store stages files instead (loaders/staging.ts).
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +17,43 @@ export interface ParquetOptions {
   /** Columns to sort by, so that the pages' usual filters touch few row groups. */
   sortBy?: string[];
   rowGroupSize?: number;
+}
+
+/** Codecs the browser's Parquet reader (hyparquet) decodes without extra packages. */
+const browserCodecs = ["snappy", "uncompressed"] as const;
+
+/**
+ * How every Parquet file the site ships is written, set in one place: WORKBENCH_PARQUET_COMPRESSION
+ * (snappy or uncompressed) and WORKBENCH_PARQUET_ROW_GROUP_SIZE (rows per row group).
+ */
+export function parquetSettings(): { compression: (typeof browserCodecs)[number]; rowGroupSize: number } {
+  const compression = (process.env.WORKBENCH_PARQUET_COMPRESSION || "snappy").toLowerCase();
+  if (!(browserCodecs as readonly string[]).includes(compression)) {
+    throw new Error(`WORKBENCH_PARQUET_COMPRESSION: expected ${browserCodecs.join(" or ")} (what hyparquet reads), got '${compression}'`);
+  }
+  const rowGroupSize = Number(process.env.WORKBENCH_PARQUET_ROW_GROUP_SIZE || 122_880);
+  if (!Number.isInteger(rowGroupSize) || rowGroupSize < 1) {
+    throw new Error(`WORKBENCH_PARQUET_ROW_GROUP_SIZE: expected a whole number of rows, got '${process.env.WORKBENCH_PARQUET_ROW_GROUP_SIZE}'`);
+  }
+  return { compression: compression as (typeof browserCodecs)[number], rowGroupSize };
+}
+
+/** The COPY options of a Parquet file (`rowGroupSize` overrides the setting). */
+export function parquetCopyOptions(rowGroupSize?: number): string {
+  const settings = parquetSettings();
+  return `FORMAT parquet, COMPRESSION ${settings.compression}, ROW_GROUP_SIZE ${rowGroupSize ?? settings.rowGroupSize}`;
+}
+
+export function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * A native DuckDB for the loaders: bounded memory (WORKBENCH_DUCKDB_MEMORY, default 1GB), spilling what does not
+ * fit to `spillDirectory`.
+ */
+export async function openDuckDB(spillDirectory = join(tmpdir(), "workbench-duckdb-spill")): Promise<DuckDBInstance> {
+  return DuckDBInstance.create(":memory:", { memory_limit: process.env.WORKBENCH_DUCKDB_MEMORY || "1GB", temp_directory: spillDirectory });
 }
 
 type Cell = string | number | boolean | Date | null | undefined;
@@ -88,7 +125,7 @@ export async function createTable(
 
 /** Runs `work` against a fresh in-memory native DuckDB, closed afterwards. */
 export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(":memory:");
+  const instance = await openDuckDB();
   const connection = await instance.connect();
   try {
     return await work(connection);
@@ -109,8 +146,7 @@ export async function toParquet(
     return await withDuckDB(async (connection) => {
       await createTable(connection, "clean", columns, rows, options.sortBy);
       const file = join(directory, "out.parquet");
-      const rowGroupSize = options.rowGroupSize ?? 122_880;
-      await connection.run(`COPY clean TO '${file}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${rowGroupSize})`);
+      await connection.run(`COPY clean TO ${sqlString(file)} (${parquetCopyOptions(options.rowGroupSize)})`);
       return new Uint8Array(await readFile(file));
     });
   } finally {

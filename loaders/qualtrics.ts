@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { emptyAnswers, readAnswers, type Note } from "./answers";
 import { ContractError } from "./contract-error";
-import { parseCsv } from "./csv";
+import { splitHeader, type CsvRecord } from "./csv";
 import { requireWidth } from "./google-forms";
 import { mapColumns, requireColumn } from "./header";
 import { qualtricsColumns, qualtricsRealStatus, type WaveSpec } from "./instrument";
@@ -29,12 +29,12 @@ const metadata = z.object({
   [qualtricsColumns.email]: z.string(),
 });
 
-export function readQualtricsWave(text: string, file: string, wave: WaveSpec): Submission[] {
-  const records = parseCsv(text, file);
-  if (records.length < 3) {
-    throw new ContractError(file, { expected: "a Qualtrics export with three header rows", got: `${records.length} row(s)` });
+export function* readQualtricsWave(records: Iterable<CsvRecord>, file: string, wave: WaveSpec): Generator<Submission> {
+  const { header, rest: responses } = splitHeader(records, 3);
+  if (header.length < 3) {
+    throw new ContractError(file, { expected: "a Qualtrics export with three header rows", got: `${header.length} row(s)` });
   }
-  const [shortNames, questionTexts, importIds, ...responses] = records;
+  const [shortNames, questionTexts, importIds] = header;
   if (!importIds.cells.some((cell) => cell.includes("ImportId"))) {
     throw new ContractError(file, { row: importIds.line, expected: 'import ids such as {"ImportId":"QID5"} in the third header row', got: importIds.cells[0] ?? "" });
   }
@@ -42,14 +42,14 @@ export function readQualtricsWave(text: string, file: string, wave: WaveSpec): S
     (name) => [name, requireColumn(shortNames.cells, name, file, shortNames.line)] as const,
   );
   const columns = mapColumns(questionTexts.cells, wave, file, questionTexts.line);
-  return responses.map((record) => {
+  for (const record of responses) {
     requireWidth(record, shortNames.cells.length, file);
     const row = parseRecord(metadata, Object.fromEntries(metadataIndexes.map(([name, index]) => [name, record.cells[index]])), file, record.line);
     const real = row.Status === qualtricsRealStatus;
     const notes: Note[] = [];
     // A preview or spam row is ledgered, not read: its answers are nobody's.
     const answers = real ? readAnswers(record, columns, wave, file, notes) : emptyAnswers();
-    return {
+    yield {
       wave: wave.id,
       file,
       line: record.line,
@@ -62,5 +62,5 @@ export function readQualtricsWave(text: string, file: string, wave: WaveSpec): S
       answers,
       notes,
     } satisfies Submission;
-  });
+  }
 }

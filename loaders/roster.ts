@@ -1,7 +1,7 @@
 // Reads the program's roster: one row per scholar per cohort, cohorts spelled loosely in older records.
 import { z } from "zod";
 import { normaliseCohort } from "./cohort";
-import { parseCsv } from "./csv";
+import { splitHeader, type CsvRecord } from "./csv";
 import { requireWidth } from "./google-forms";
 import { requireColumn } from "./header";
 import { normaliseEmail } from "./identity";
@@ -62,14 +62,17 @@ export interface Participation {
   line: number;
 }
 
-export function readRoster(text: string, file: string): Participation[] {
-  const [header, ...records] = parseCsv(text, file);
+export function* readRoster(records: Iterable<CsvRecord>, file: string): Generator<Participation> {
+  const {
+    header: [header],
+    rest,
+  } = splitHeader(records, 1);
   const used = rosterColumns.filter((name) => name !== "full_name" && name !== "scholar_id");
   const indexes = used.map((name) => [name, requireColumn(header.cells, name, file, header.line)] as const);
-  return records.map((record) => {
+  for (const record of rest) {
     requireWidth(record, header.cells.length, file);
     const row = parseRecord(rosterRow, Object.fromEntries(indexes.map(([name, index]) => [name, record.cells[index]])), file, record.line);
-    return {
+    yield {
       email: row.email,
       cohort: row.cohort.cohort,
       cohortOrder: row.cohort.order,
@@ -81,5 +84,5 @@ export function readRoster(text: string, file: string): Participation[] {
       file,
       line: record.line,
     };
-  });
+  }
 }

@@ -1,11 +1,10 @@
 // Prints a wave's headline indicators from the exports in a data folder, as JSON or as an aligned table.
 // Usage: npm run indicators -- [--data DIR] --wave 2024 [--by cohort|stream|degree|extension] [--json]
 import { parseArgs } from "node:util";
-import { loadExports } from "../loaders/clean";
+import { withCleanTables } from "../loaders/clean-store";
 import { runReportingContractErrors } from "../loaders/contract-error";
-import { indicatorReport, loadCleanTables, type IndicatorReport } from "../loaders/indicator-report";
+import { indicatorReport, type IndicatorReport } from "../loaders/indicator-report";
 import { waves } from "../loaders/instrument";
-import { withDuckDB } from "../loaders/parquet";
 import type { IndicatorGrouping } from "../src/components/indicators";
 import { groupings } from "../loaders/indicator-tables";
 
@@ -54,11 +53,7 @@ await runReportingContractErrors(async () => {
   if (!values.wave || !(values.wave in waves)) usage(`--wave: expected one of ${Object.keys(waves).join(", ")}, got '${values.wave ?? ""}'`);
   const by = (values.by ?? null) as IndicatorGrouping | null;
   if (by !== null && !groupings.includes(by)) usage(`--by: expected one of ${groupings.join(", ")}, got '${by}'`);
-  const model = await loadExports(values.data!);
   const wave = values.wave;
-  const report = await withDuckDB(async (connection) => {
-    await loadCleanTables(connection, model);
-    return indicatorReport(connection, { wave, by });
-  });
+  const report = await withCleanTables(values.data!, (connection) => indicatorReport(connection, { wave, by }));
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${table(report)}\n`);
 });

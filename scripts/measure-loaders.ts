@@ -1,65 +1,107 @@
-// Times loadExports and the Parquet writing of every clean table, with peak memory, on the sample and on a
-// generated 100,000-respondent export. Each dataset is measured in a fresh process so peak RSS is its own.
-// Usage: npm run measure-loaders -- [--respondents 100000]
+// Measures the real pipeline, exports → clean store Parquet (loaders/clean-store.ts buildCleanStore), each
+// dataset in a fresh process so its peak RSS (JavaScript, worker threads and native DuckDB alike) is its own.
+// Usage: npm run measure-loaders -- --data DIR [--json]
+//        npm run measure-loaders -- [--respondents 100000] [--json]   (the sample, and a generated export of that size)
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { cleanTable, loadExports } from "../loaders/clean";
-import { tableNames, tableSortBy } from "../loaders/model";
-import { toParquet } from "../loaders/parquet";
+import { buildCleanStore } from "../loaders/clean-store";
+import { runReportingContractErrors } from "../loaders/contract-error";
 
 interface Measurement {
   label: string;
+  dataDir: string;
   inputMB: number;
   inputRows: number;
   respondents: number;
-  loadSeconds: number;
+  /** Wall time of the whole pipeline, and of its two phases. */
+  seconds: number;
+  cleanSeconds: number;
   parquetSeconds: number;
-  parquetMB: number;
+  outputMB: number;
+  /** Peak resident memory of the measuring process: the JavaScript heaps, worker threads and DuckDB together. */
   peakRssMB: number;
+  duckdbMemoryLimit: string;
+  rows: Record<string, number>;
 }
 
-const { values } = parseArgs({ options: { one: { type: "string" }, label: { type: "string" }, respondents: { type: "string", default: "100000" } } });
+const { values } = parseArgs({
+  options: {
+    one: { type: "string" },
+    label: { type: "string" },
+    data: { type: "string" },
+    json: { type: "boolean", default: false },
+    respondents: { type: "string", default: "100000" },
+  },
+});
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 async function measureOne(dataDir: string, label: string): Promise<Measurement> {
-  const inputMB = readdirSync(dataDir).reduce((sum, f) => sum + statSync(join(dataDir, f)).size, 0) / 1e6;
-  const started = performance.now();
-  const model = await loadExports(dataDir);
-  const loaded = performance.now();
-  let parquetBytes = 0;
-  for (const name of tableNames) {
-    const { columns, rows } = cleanTable(model, name);
-    parquetBytes += (await toParquet(columns, rows, { sortBy: tableSortBy[name] })).length;
+  const out = mkdtempSync(join(tmpdir(), "workbench-measure-store-"));
+  try {
+    const started = performance.now();
+    const summary = await buildCleanStore(dataDir, out);
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      label,
+      dataDir,
+      inputMB: summary.inputBytes / 1e6,
+      inputRows: summary.inputRows,
+      respondents: summary.rows.respondents,
+      seconds,
+      cleanSeconds: summary.cleanSeconds,
+      parquetSeconds: summary.parquetSeconds,
+      outputMB: summary.outputBytes / 1e6,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+      duckdbMemoryLimit: process.env.WORKBENCH_DUCKDB_MEMORY || "1GB",
+      rows: summary.rows,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
-  const written = performance.now();
-  return {
-    label,
-    inputMB,
-    inputRows: model.sources.reduce((sum, s) => sum + Number(s.rows_in), 0),
-    respondents: model.respondents.length,
-    loadSeconds: (loaded - started) / 1000,
-    parquetSeconds: (written - loaded) / 1000,
-    parquetMB: parquetBytes / 1e6,
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
-  };
 }
 
 function measureInChild(dataDir: string, label: string): Measurement {
-  const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/measure-loaders.ts", "--one", dataDir, "--label", label], {
+  const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/measure-loaders.ts", "--one", resolve(dataDir), "--label", label], {
     cwd: root,
     encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 1 << 20,
   });
   return JSON.parse(out) as Measurement;
 }
 
-if (values.one) {
-  process.stdout.write(JSON.stringify(await measureOne(values.one, values.label ?? values.one)));
-} else {
+function table(rows: Measurement[]): string {
+  const header = ["dataset", "input MB", "input rows", "respondents", "clean s", "Parquet s", "total s", "output MB", "peak RSS MB"];
+  const cells = rows.map((m) => [
+    m.label,
+    m.inputMB.toFixed(1),
+    String(m.inputRows),
+    String(m.respondents),
+    m.cleanSeconds.toFixed(1),
+    m.parquetSeconds.toFixed(1),
+    m.seconds.toFixed(1),
+    m.outputMB.toFixed(1),
+    m.peakRssMB.toFixed(0),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  return [line(header), ...cells.map(line)].join("\n");
+}
+
+await runReportingContractErrors(async () => {
+  if (values.one) {
+    process.stdout.write(JSON.stringify(await measureOne(values.one, values.label ?? values.one)));
+    return;
+  }
+  if (values.data) {
+    const measurement = measureInChild(values.data, values.data);
+    process.stdout.write(values.json ? `${JSON.stringify(measurement)}\n` : `${table([measurement])}\n`);
+    return;
+  }
   const respondents = Number(values.respondents);
   const big = mkdtempSync(join(tmpdir(), "workbench-measure-"));
   try {
@@ -67,12 +109,9 @@ if (values.one) {
     execFileSync(process.execPath, ["--import", "tsx", "scripts/generate-sample.ts", "--out", big, "--respondents", String(respondents)], { cwd: root });
     const generateSeconds = (performance.now() - generating) / 1000;
     const rows = [measureInChild(join(root, "data"), "sample (data/)"), measureInChild(big, `generated, ${respondents.toLocaleString("en")} respondents`)];
-    const header = ["dataset", "input MB", "input rows", "respondents", "loadExports s", "Parquet s", "Parquet MB", "peak RSS MB"];
-    const cells = rows.map((m) => [m.label, m.inputMB.toFixed(1), String(m.inputRows), String(m.respondents), m.loadSeconds.toFixed(2), m.parquetSeconds.toFixed(2), m.parquetMB.toFixed(1), m.peakRssMB.toFixed(0)]);
-    const widths = header.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
-    const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
-    process.stdout.write([line(header), ...cells.map(line), "", `(generating the ${respondents.toLocaleString("en")}-respondent export took ${generateSeconds.toFixed(1)} s)`].join("\n") + "\n");
+    if (values.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
+    else process.stdout.write(`${table(rows)}\n\n(generating the ${respondents.toLocaleString("en")}-respondent export took ${generateSeconds.toFixed(1)} s)\n`);
   } finally {
     rmSync(big, { recursive: true, force: true });
   }
-}
+});

@@ -1,10 +1,9 @@
 // The clean tables (data/clean/<table>.parquet for the pages), from the exports in WORKBENCH_DATA or data/.
 import { buildMode } from "../../loaders/build-mode.js";
-import { cleanArchive } from "../../loaders/clean-archive.js";
+import { writeCleanArchive } from "../../loaders/clean-archive.js";
 import { runReportingContractErrors } from "../../loaders/contract-error.js";
 import { dataDir } from "../../loaders/data-dir.js";
-import { writeToStdout } from "../../loaders/stdout.js";
 
 await runReportingContractErrors(async () => {
-  await writeToStdout(await cleanArchive(dataDir(), buildMode()));
+  await writeCleanArchive(process.stdout, dataDir(), buildMode());
 });

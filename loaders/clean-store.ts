@@ -1,0 +1,186 @@
+// The clean store: the exports cleaned once per build into a folder of Parquet files, one per clean table, that
+// every Framework loader reads (several may ask at once: one builds, under a lock, and the others wait for it).
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { addSources, cleanParts, findSources, type PartCounts } from "./clean";
+import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
+import { cleaningCodeHash, exportsFingerprint } from "./fingerprint";
+import { tableNames } from "./model";
+import { openDuckDB, parquetSettings, quoteIdentifier, sqlString } from "./parquet";
+import { StagingSink, writeStagedParquet } from "./staging";
+
+/** Where clean stores are kept (git-ignored; `npm run clean` removes it). WORKBENCH_STORE moves it. */
+export function storeRoot(): string {
+  return process.env.WORKBENCH_STORE || fileURLToPath(new URL("../src/.observablehq/cache/clean-store", import.meta.url));
+}
+
+/** Exports this large (bytes) are cleaned in two worker threads, one per part. */
+const workersFrom = 32 << 20;
+
+export interface StoreSummary {
+  inputBytes: number;
+  inputRows: number;
+  /** Rows of each clean table. */
+  rows: Record<string, number>;
+  outputBytes: number;
+  /** Seconds spent reading and cleaning the exports, and writing the Parquet files. */
+  cleanSeconds: number;
+  parquetSeconds: number;
+}
+
+/**
+ * Cleans the exports in `dataDir` into `outDir` (created): `<table>.parquet` for every clean table, the name words
+ * for masking quotes, and `summary.json`. `workers` runs the two parts in worker threads (default: for large exports).
+ */
+export async function buildCleanStore(dataDir: string, outDir: string, { workers }: { workers?: boolean } = {}): Promise<StoreSummary> {
+  mkdirSync(outDir, { recursive: true });
+  const started = performance.now();
+  const staging = join(outDir, ".staging");
+  mkdirSync(staging, { recursive: true });
+  try {
+    const files = await findSources(dataDir);
+    const directories = [...cleanParts.map((part) => join(staging, part)), join(staging, "sources")];
+    for (const directory of directories) mkdirSync(directory);
+    // Both parts always finish; the first part's contract error is the one reported, as in a sequential run.
+    // Small exports are cleaned in this thread: starting workers would take longer than the work.
+    const inputBytes = exportsFingerprint(dataDir).files.reduce((sum, [, size]) => sum + size, 0);
+    const clean = (workers ?? inputBytes >= workersFrom) ? cleanPartInWorker : cleanPartHere;
+    const outcomes = await Promise.allSettled(cleanParts.map((part, i) => clean({ dataDir, part, staging: directories[i] })));
+    const failed = outcomes.find((o) => o.status === "rejected");
+    if (failed) throw failed.reason;
+    const sink = new StagingSink(directories.at(-1)!);
+    addSources(sink, files, outcomes.map((o) => (o as PromiseFulfilledResult<PartCounts>).value));
+    sink.close();
+    const cleaned = performance.now();
+    const instance = await openDuckDB(join(staging, "spill"));
+    const connection = await instance.connect();
+    try {
+      await writeStagedParquet(connection, directories, outDir);
+      const rows: Record<string, number> = {};
+      for (const name of tableNames) {
+        const result = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${sqlString(join(outDir, `${name}.parquet`))})`);
+        rows[name] = Number(result.getRowObjectsJS()[0].n);
+      }
+      const sources = await connection.runAndReadAll(`SELECT coalesce(sum(rows_in), 0)::BIGINT AS n FROM read_parquet(${sqlString(join(outDir, "sources.parquet"))})`);
+      const { files } = exportsFingerprint(dataDir);
+      const summary: StoreSummary = {
+        inputBytes: files.reduce((sum, [, size]) => sum + size, 0),
+        inputRows: Number(sources.getRowObjectsJS()[0].n),
+        rows,
+        outputBytes: tableNames.reduce((sum, name) => sum + statSync(join(outDir, `${name}.parquet`)).size, 0),
+        cleanSeconds: (cleaned - started) / 1000,
+        parquetSeconds: (performance.now() - cleaned) / 1000,
+      };
+      writeFileSync(join(outDir, "summary.json"), JSON.stringify(summary));
+      return summary;
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function storeKey(dataDir: string): string {
+  const fingerprint = JSON.stringify({ exports: exportsFingerprint(dataDir), code: cleaningCodeHash(), parquet: parquetSettings() });
+  return createHash("sha256").update(fingerprint).digest("hex").slice(0, 16);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A lock left by a process that died (or never wrote its id within a minute) may be taken over. */
+function abandoned(lock: string): boolean {
+  try {
+    const pid = Number(readFileSync(join(lock, "pid"), "utf8"));
+    return !alive(pid);
+  } catch {
+    try {
+      return Date.now() - statSync(lock).mtimeMs > 60_000;
+    } catch {
+      return false;
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The folder of clean Parquet tables for the exports in `dataDir`, built at most once per fingerprint of the
+ * exports and the cleaning code: the first caller builds it into a temporary folder and renames it into place.
+ */
+export async function cleanStore(dataDir: string): Promise<string> {
+  const root = storeRoot();
+  const key = storeKey(dataDir);
+  const store = join(root, key);
+  const lock = `${store}.lock`;
+  await mkdir(root, { recursive: true });
+  for (;;) {
+    if (existsSync(join(store, "summary.json"))) return store;
+    try {
+      await mkdir(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (abandoned(lock)) await rm(lock, { recursive: true, force: true });
+      else await sleep(250);
+      continue;
+    }
+    try {
+      writeFileSync(join(lock, "pid"), String(process.pid));
+      if (existsSync(join(store, "summary.json"))) return store;
+      const building = `${store}.building-${process.pid}`;
+      await rm(building, { recursive: true, force: true });
+      try {
+        const summary = await buildCleanStore(dataDir, building);
+        process.stderr.write(`clean store of ${dataDir} ready: exports cleaned in ${summary.cleanSeconds.toFixed(1)} s, Parquet written in ${summary.parquetSeconds.toFixed(1)} s\n`);
+        await rm(store, { recursive: true, force: true });
+        await rename(building, store);
+      } finally {
+        await rm(building, { recursive: true, force: true });
+      }
+      removeOtherStores(root, key);
+      return store;
+    } finally {
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Stores of earlier exports or code are not read again; their builders are gone (no lock). */
+function removeOtherStores(root: string, key: string): void {
+  for (const name of readdirSync(root)) {
+    const base = name.split(".")[0];
+    if (base === key || existsSync(join(root, `${base}.lock`))) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `work` with a native DuckDB in which every clean table of the exports in `dataDir` is a view of the
+ * same name over the clean store's Parquet (built first if need be).
+ */
+export async function withCleanTables<T>(dataDir: string, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const store = await cleanStore(dataDir);
+  const instance = await openDuckDB();
+  const connection = await instance.connect();
+  try {
+    for (const name of tableNames) {
+      await connection.run(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
+    }
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,147 @@
+// The clean store's sink: rows are staged as CSV text in temporary files while the exports stream by, then
+// native DuckDB reads each file once (typed, in parallel), leaves out replaced submissions, sorts and writes Parquet.
+import { closeSync, openSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { CleanRow, CleanSink } from "./clean";
+import { tableColumns, tableNames, tableSortBy, type Cell, type TableName } from "./model";
+import { parquetCopyOptions, quoteIdentifier, sqlString, type ColumnSpec } from "./parquet";
+
+const bufferBytes = 4 << 20;
+
+/** A CSV file written through a byte buffer: each line is copied out at once, so no text piles up on the heap. */
+class StagedFile {
+  private readonly fd: number;
+  private readonly buffer = Buffer.allocUnsafe(bufferBytes);
+  private used = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, "w");
+  }
+
+  write(line: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (this.used + line.length * 3 > bufferBytes) {
+      this.flush();
+      if (line.length * 3 > bufferBytes) {
+        writeSync(this.fd, line);
+        return;
+      }
+    }
+    this.used += this.buffer.write(line, this.used);
+  }
+
+  flush(): void {
+    let from = 0;
+    while (from < this.used) from += writeSync(this.fd, this.buffer, from, this.used - from);
+    this.used = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+// Every text is quoted (so an empty text stays empty); an unquoted empty field is NULL.
+function text(value: string): string {
+  return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
+}
+
+function encoder(column: ColumnSpec): (value: Cell | undefined) => string {
+  const missing = (value: Cell | undefined) => value === null || value === undefined || (typeof value === "number" && Number.isNaN(value));
+  switch (column.type) {
+    case "VARCHAR":
+      return (value) => (missing(value) ? "" : text(String(value)));
+    case "INTEGER":
+    case "DOUBLE":
+      return (value) => (missing(value) ? "" : String(Number(value)));
+    case "BOOLEAN":
+      return (value) => (missing(value) ? "" : value ? "true" : "false");
+    case "DATE":
+      return (value) => (missing(value) ? "" : text(value instanceof Date ? value.toISOString().slice(0, 10) : String(value)));
+    case "TIMESTAMP":
+      return (value) => (missing(value) ? "" : text(value instanceof Date ? value.toISOString() : String(value)));
+  }
+}
+
+// Dates and timestamps are staged as ISO text and cast once in SQL, as the appender path does.
+function stagedType(column: ColumnSpec): string {
+  return column.type === "DATE" || column.type === "TIMESTAMP" ? "VARCHAR" : column.type;
+}
+
+function readStaged(paths: readonly string[], columns: readonly { name: string; type: string }[]): string {
+  const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ");
+  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${types}})`;
+}
+
+const droppedFile = "dropped.csv";
+const namesFile = "names.csv";
+const stagedFile = (table: TableName) => `${table}.csv`;
+
+/** Stages the rows a cleaning run gives it in `directory`, one CSV file per table. */
+export class StagingSink implements CleanSink {
+  private readonly files = new Map<TableName, StagedFile>();
+  private readonly encoders = new Map<TableName, ((value: Cell | undefined) => string)[]>();
+  private readonly dropped: StagedFile;
+  private readonly nameWords: StagedFile;
+  /** Words of people's names, for masking quotes; written with repeats, made distinct by DuckDB. */
+  readonly names: { add(word: string): void };
+
+  constructor(directory: string) {
+    for (const name of tableNames) {
+      this.files.set(name, new StagedFile(join(directory, stagedFile(name))));
+      this.encoders.set(name, tableColumns[name].map(encoder));
+    }
+    this.dropped = new StagedFile(join(directory, droppedFile));
+    const nameWords = new StagedFile(join(directory, namesFile));
+    this.nameWords = nameWords;
+    this.names = { add: (word) => nameWords.write(`${text(word)}\n`) };
+  }
+
+  add(table: TableName, row: CleanRow, candidate = -1): void {
+    const columns = tableColumns[table];
+    const encoders = this.encoders.get(table)!;
+    let line = candidate === -1 ? "" : String(candidate);
+    for (let i = 0; i < columns.length; i += 1) line += `,${encoders[i](row[columns[i].name])}`;
+    this.files.get(table)!.write(`${line}\n`);
+  }
+
+  drop(candidate: number): void {
+    this.dropped.write(`${candidate}\n`);
+  }
+
+  close(): void {
+    for (const file of this.files.values()) file.close();
+    this.dropped.close();
+    this.nameWords.close();
+  }
+}
+
+/** The store's list of name words (never shipped: only the quotes loader reads it, to mask quotes). */
+export const nameWordsFile = "name_words.parquet";
+
+/**
+ * Writes `<table>.parquet` for every clean table, and the name words, into `outDir` from what sinks staged in
+ * `directories`: replaced submissions left out, rows in each table's sort order.
+ */
+export async function writeStagedParquet(connection: DuckDBConnection, directories: readonly string[], outDir: string): Promise<void> {
+  const files = (name: string) => directories.map((directory) => join(directory, name));
+  await connection.run(`CREATE TABLE dropped AS SELECT DISTINCT candidate FROM ${readStaged(files(droppedFile), [{ name: "candidate", type: "BIGINT" }])}`);
+  for (const name of tableNames) {
+    const columns = tableColumns[name];
+    const staged = readStaged(files(stagedFile(name)), [
+      { name: "candidate__", type: "BIGINT" },
+      ...columns.map((c) => ({ name: c.name, type: stagedType(c) })),
+    ]);
+    const selected = columns
+      .map((c) => (stagedType(c) === c.type ? quoteIdentifier(c.name) : `CAST(${quoteIdentifier(c.name)} AS ${c.type}) AS ${quoteIdentifier(c.name)}`))
+      .join(", ");
+    const sortBy = tableSortBy[name] ?? [];
+    const order = sortBy.length ? ` ORDER BY ${sortBy.map(quoteIdentifier).join(", ")}` : "";
+    const kept = `candidate__ IS NULL OR candidate__ NOT IN (SELECT candidate FROM dropped)`;
+    await connection.run(`COPY (SELECT ${selected} FROM ${staged} WHERE ${kept}${order}) TO ${sqlString(join(outDir, `${name}.parquet`))} (${parquetCopyOptions()})`);
+  }
+  const words = readStaged(files(namesFile), [{ name: "word", type: "VARCHAR" }]);
+  await connection.run(`COPY (SELECT DISTINCT word FROM ${words} ORDER BY word) TO ${sqlString(join(outDir, nameWordsFile))} (${parquetCopyOptions()})`);
+}
