@@ -17,6 +17,7 @@ export interface BaselineFigures {
   filterChange: Summary;
   exploreFirst: Record<string, number>;
   exploreWarm: Record<string, Summary>;
+  exploreFailed?: Record<string, string>;
 }
 
 /** Writes the baseline page (Arquero from node_modules, nothing else) next to the Arrow files. */
@@ -89,9 +90,8 @@ export async function baselineFigures(
   await page.goto(`${url}/index.html`);
   await page.evaluate(helpers);
   const warm = (await page.evaluate(
-    async ({ sequence, exploreRuns }) => {
+    async ({ sequence }) => {
       const b = (window as unknown as { bench: Record<string, (...args: unknown[]) => unknown> }).bench;
-      const a = (window as unknown as { aq: { desc: (c: string) => unknown } }).aq;
       const wide = (await b.load("wide")) as { array(c: string): string[] };
       const wave = [...new Set(wide.array("wave"))].sort()[0];
       const filter: number[] = [];
@@ -100,37 +100,52 @@ export async function baselineFigures(
         b.byGroup(wide, wave, "published", streams);
         filter.push(performance.now() - started);
       }
-      type Dt = { groupby(...c: string[]): Dt; rollup(s: object): Dt; orderby(...c: unknown[]): Dt; objects(): object[] };
-      const queries: Record<string, (dt: Dt) => object[]> = {
-        respondents: (dt) =>
-          dt.groupby("cohort", "stream").rollup({ respondents: "() => op.count()", share_advanced: "d => op.mean(d.advanced === 'Yes' ? 1 : 0)" }).orderby(a.desc("respondents")).objects(),
-        selections: (dt) => dt.groupby("question", "option").rollup({ selections: "() => op.count()" }).orderby(a.desc("selections")).objects(),
-      };
-      const first: Record<string, number> = {};
-      const warmTimes: Record<string, number[]> = {};
-      for (const [name, query] of Object.entries(queries)) {
-        const started = performance.now();
-        const dt = (await b.load(name)) as Dt;
-        query(dt);
-        first[name] = performance.now() - started;
-        warmTimes[name] = [];
-        for (let run = 0; run < exploreRuns; run += 1) {
-          const again = performance.now();
-          query(dt);
-          warmTimes[name].push(performance.now() - again);
-        }
-      }
-      return { filter, first, warmTimes };
+      return { filter };
     },
-    { sequence, exploreRuns },
-  )) as { filter: number[]; first: Record<string, number>; warmTimes: Record<string, number[]> };
-  if (errors.length) throw new Error(`baseline: ${errors.join(" ")}`);
-  await page.context().close();
+    { sequence },
+  )) as { filter: number[] };
+  const first: Record<string, number> = {};
+  const warmTimes: Record<string, number[]> = {};
+  const failed: Record<string, string> = {};
+  for (const name of ["respondents", "selections"]) {
+    try {
+      const measured = (await page.evaluate(
+        async ({ name, exploreRuns }) => {
+          const b = (window as unknown as { bench: Record<string, (...args: unknown[]) => unknown> }).bench;
+          const a = (window as unknown as { aq: { desc: (c: string) => unknown } }).aq;
+          type Dt = { groupby(...c: string[]): Dt; rollup(s: object): Dt; orderby(...c: unknown[]): Dt; objects(): object[] };
+          const query = (dt: Dt) =>
+            name === "respondents"
+              ? dt.groupby("cohort", "stream").rollup({ respondents: "() => op.count()", share_advanced: "d => op.mean(d.advanced === 'Yes' ? 1 : 0)" }).orderby(a.desc("respondents")).objects()
+              : dt.groupby("question", "option").rollup({ selections: "() => op.count()" }).orderby(a.desc("selections")).objects();
+          const started = performance.now();
+          const dt = (await b.load(name)) as Dt;
+          query(dt);
+          const first = performance.now() - started;
+          const warm: number[] = [];
+          for (let run = 0; run < exploreRuns; run += 1) {
+            const again = performance.now();
+            query(dt);
+            warm.push(performance.now() - again);
+          }
+          return { first, warm };
+        },
+        { name, exploreRuns },
+      )) as { first: number; warm: number[] };
+      first[name] = measured.first;
+      warmTimes[name] = measured.warm;
+    } catch (error) {
+      failed[name] = String((error as Error).message ?? error).split("\n")[0].slice(0, 200);
+    }
+  }
+  if (errors.length && !Object.keys(failed).length) throw new Error(`baseline: ${errors.join(" ")}`);
+  await page.context().close().catch(() => undefined);
   return {
     overviewCold,
     cohortsCold,
     filterChange: summary(warm.filter),
-    exploreFirst: warm.first,
-    exploreWarm: Object.fromEntries(Object.entries(warm.warmTimes).map(([k, v]) => [k, summary(v)])),
+    exploreFirst: first,
+    exploreWarm: Object.fromEntries(Object.entries(warmTimes).map(([k, v]) => [k, summary(v)])),
+    ...(Object.keys(failed).length ? { exploreFailed: failed } : {}),
   };
 }

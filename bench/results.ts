@@ -18,7 +18,7 @@ export interface ScaleResult {
   overview: { chart: Summary; card: Summary | null; bytes: Record<string, number>; wasmFetched: boolean };
   cohorts: { chart: Summary; card: Summary | null; bytes: Record<string, number>; wasmFetched: boolean };
   filterChange: Summary;
-  explore: { ready: number; first: Record<string, number>; warm: Record<string, Summary> };
+  explore: { ready: number; first: Record<string, number>; warm: Record<string, Summary>; failed?: Record<string, string> };
   baseline: BaselineFigures;
 }
 
@@ -29,8 +29,9 @@ export interface Results {
 }
 
 const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
-const ratio = (ours: number, base: number) => (base > 0 ? `${(ours / base).toFixed(ours / base < 0.1 ? 3 : 2)}×` : "—");
-const pair = (s: Summary) => `${ms(s.median)} / ${ms(s.p95)}`;
+const ratio = (ours: number | undefined, base: number | undefined) => (ours !== undefined && base !== undefined && base > 0 ? `${(ours / base).toFixed(ours / base < 0.1 ? 3 : 2)}×` : "—");
+const pair = (s: Summary | undefined) => (s ? `${ms(s.median)} / ${ms(s.p95)}` : "failed");
+const one = (x: number | undefined) => (x === undefined ? "failed" : ms(x));
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const check = (ok: boolean) => (ok ? "met" : "**not met**");
 
@@ -95,17 +96,19 @@ ${row("Cohorts: filter click → chart redrawn", (s) => pair(s.filterChange))}
 ${row("… Arquero: the filtered group-by alone", (s) => pair(s.baseline.filterChange))}
 ${row("… ratio (p95)", (s) => ratio(s.filterChange.p95, s.baseline.filterChange.p95))}
 ${row("Explore: page → database ready", (s) => ms(s.explore.ready))}
-${row("Explore: respondents by cohort × stream, first run (loads the table)", (s) => ms(s.explore.first.respondents))}
-${row("… Arquero: fetch + decode + query", (s) => ms(s.baseline.exploreFirst.respondents))}
+${row("Explore: respondents by cohort × stream, first run (loads the table)", (s) => one(s.explore.first.respondents))}
+${row("… Arquero: fetch + decode + query", (s) => one(s.baseline.exploreFirst.respondents))}
 ${row("Explore: same, later runs", (s) => pair(s.explore.warm.respondents))}
 ${row("… Arquero: query alone", (s) => pair(s.baseline.exploreWarm.respondents))}
-${row("… ratio (median)", (s) => ratio(s.explore.warm.respondents.median, s.baseline.exploreWarm.respondents.median))}
-${row("Explore: selections by question × option, first run", (s) => ms(s.explore.first.selections))}
-${row("… Arquero: fetch + decode + query", (s) => ms(s.baseline.exploreFirst.selections))}
+${row("… ratio (median)", (s) => ratio(s.explore.warm.respondents?.median, s.baseline.exploreWarm.respondents?.median))}
+${row("Explore: selections by question × option, first run", (s) => one(s.explore.first.selections))}
+${row("… Arquero: fetch + decode + query", (s) => one(s.baseline.exploreFirst.selections))}
 ${row("Explore: same, later runs", (s) => pair(s.explore.warm.selections))}
 ${row("… Arquero: query alone", (s) => pair(s.baseline.exploreWarm.selections))}
-${row("… ratio (median)", (s) => ratio(s.explore.warm.selections.median, s.baseline.exploreWarm.selections.median))}
+${row("… ratio (median)", (s) => ratio(s.explore.warm.selections?.median, s.baseline.exploreWarm.selections?.median))}
 ${row("rows: respondents / selections", (s) => `${(s.rows.respondents ?? 0).toLocaleString("en")} / ${(s.rows.selections ?? 0).toLocaleString("en")}`)}
+
+${scales.flatMap((s) => [...Object.entries(s.explore.failed ?? {}).map(([q, why]) => `- ${s.respondents.toLocaleString("en")}: Explore ${q} failed: ${why}`), ...Object.entries(s.baseline.exploreFailed ?? {}).map(([q, why]) => `- ${s.respondents.toLocaleString("en")}: Arquero ${q} failed: ${why}`)]).join("\n")}
 
 Our browser timings run from the click or navigation to the chart drawn on the page; Arquero's stop when the
 query returns (it draws nothing), so the ratios flatter the baseline.

@@ -211,6 +211,8 @@ interface ExploreFigures {
   ready: number;
   first: Record<string, number>;
   warm: Record<string, Summary>;
+  /** Queries that could not be measured, with the reason. */
+  failed?: Record<string, string>;
 }
 
 async function explore(browser: Browser, site: StaticSite): Promise<ExploreFigures> {
@@ -224,34 +226,42 @@ async function explore(browser: Browser, site: StaticSite): Promise<ExploreFigur
   const cell = page.locator(".explore-cell").first();
   const first: Record<string, number> = {};
   const warm: Record<string, Summary> = {};
+  const failed: Record<string, string> = {};
   for (const [name, sql] of Object.entries(exploreQueries)) {
-    await editor.fill(sql);
-    const times: number[] = [];
-    for (let run = 0; run < Math.max(5, Math.round(runs / 2)) + 1; run += 1) {
-      const runsBefore = Number(await cell.getAttribute("data-runs"));
-      await page.evaluate(() => {
-        const w = window as unknown as { pressedAt: number };
-        document.addEventListener("keydown", () => (w.pressedAt = performance.now()), { capture: true, once: true });
-      });
-      await editor.press("Control+Enter", { timeout: 600_000 });
-      const elapsed = await page.waitForFunction(
-        (before) => {
-          const element = document.querySelector(".explore-cell") as HTMLElement;
-          if (Number(element.dataset.runs) <= before) return false;
-          if (element.dataset.state !== "done") throw new Error(element.querySelector(".explore-error")?.textContent ?? "query failed");
-          if (!element.querySelector(".explore-table tbody tr") || !element.querySelector(".explore-chart svg")) return false;
-          return performance.now() - (window as unknown as { pressedAt: number }).pressedAt;
-        },
-        runsBefore,
-        { polling: "raf", timeout: 600_000 },
-      );
-      times.push((await elapsed.jsonValue()) as number);
+    try {
+      await editor.fill(sql);
+      const times: number[] = [];
+      for (let run = 0; run < Math.max(5, Math.round(runs / 2)) + 1; run += 1) {
+        const runsBefore = Number(await cell.getAttribute("data-runs"));
+        await page.evaluate(() => {
+          const w = window as unknown as { pressedAt: number };
+          document.addEventListener("keydown", () => (w.pressedAt = performance.now()), { capture: true, once: true });
+        });
+        await editor.press("Control+Enter", { timeout: 600_000 });
+        const elapsed = await page.waitForFunction(
+          (before) => {
+            const element = document.querySelector(".explore-cell") as HTMLElement;
+            if (Number(element.dataset.runs) <= before) return false;
+            if (element.dataset.state !== "done") throw new Error(element.querySelector(".explore-error")?.textContent ?? "query failed");
+            if (!element.querySelector(".explore-table tbody tr") || !element.querySelector(".explore-chart svg")) return false;
+            return performance.now() - (window as unknown as { pressedAt: number }).pressedAt;
+          },
+          runsBefore,
+          { polling: "raf", timeout: 600_000 },
+        );
+        times.push((await elapsed.jsonValue()) as number);
+      }
+      first[name] = times[0];
+      warm[name] = summary(times.slice(1));
+    } catch (error) {
+      // At the largest scales the tab can run out of memory loading a table: record it and go on.
+      failed[name] = String((error as Error).message ?? error).split("\n")[0].slice(0, 200);
+      log(`explore ${name} failed: ${failed[name]}`);
     }
-    first[name] = times[0];
-    warm[name] = summary(times.slice(1));
   }
+  await page.context().close().catch(() => undefined);
+  if (Object.keys(failed).length) return { ready, first, warm, failed };
   if (externalRequests.length || errors.length) throw new Error(`explore: outside requests ${externalRequests.join(" ")}; errors ${errors.join(" ")}`);
-  await page.context().close();
   return { ready, first, warm };
 }
 
