@@ -236,3 +236,37 @@ export function sliceOptions(cube: OutcomeCube, { waves, question, by = null, fi
 export async function buildCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
   return assembleCube(await run(indicatorCellsSql()), await run(optionCellsSql()), await run(populationCellsSql), build);
 }
+
+export interface CohortStreamCell {
+  cohort: string | null;
+  stream: string | null;
+  respondents: number;
+  /** Indicator id → [numerator, denominator] within the cell. */
+  counts: Record<string, [number, number]>;
+}
+
+/** One wave's cube summed to cohort × stream cells: what raking to the roster needs (src/weighting.md). */
+export function cohortStreamCells(cube: OutcomeCube, wave: string, ids: readonly string[]): CohortStreamCell[] {
+  const cells = new Map<string, CohortStreamCell>();
+  const cellOf = (index: number): CohortStreamCell | null => {
+    const cell = cube.cells[index];
+    if (cell.wave !== wave) return null;
+    const key = JSON.stringify([cell.cohort, cell.stream]);
+    let found = cells.get(key);
+    if (!found) cells.set(key, (found = { cohort: cell.cohort, stream: cell.stream, respondents: 0, counts: Object.fromEntries(ids.map((id) => [id, [0, 0]])) }));
+    return found;
+  };
+  for (const [index, n] of cube.indicators.respondents ?? []) {
+    const cell = cellOf(index);
+    if (cell) cell.respondents += n;
+  }
+  for (const id of ids) {
+    for (const [index, numerator, denominator] of cube.indicators[id] ?? []) {
+      const cell = cellOf(index);
+      if (!cell) continue;
+      cell.counts[id][0] += numerator;
+      cell.counts[id][1] += denominator;
+    }
+  }
+  return [...cells.values()];
+}

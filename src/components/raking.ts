@@ -17,14 +17,16 @@ export interface RakingResult {
 export function rake(
   rows: readonly Record<string, unknown>[],
   margins: Margins,
-  { maxIterations = 100, tolerance = 1e-9 } = {},
+  { maxIterations = 100, tolerance = 1e-9, counts }: { maxIterations?: number; tolerance?: number; counts?: readonly number[] } = {},
 ): RakingResult {
-  const n = rows.length;
-  const weights = new Array<number>(n).fill(1);
+  // With `counts`, each row stands for that many respondents alike (a cell), and its weight is each one's.
+  const count = (i: number) => (counts ? counts[i] : 1);
+  const n = counts ? counts.reduce((a, c) => a + c, 0) : rows.length;
+  const weights = new Array<number>(rows.length).fill(1);
   if (n === 0) return { weights, iterations: 0, converged: true };
   const variables = Object.keys(margins);
   const targets = variables.map((variable) => {
-    const present = new Set(rows.map((row) => String(row[variable])));
+    const present = new Set(rows.filter((_, i) => count(i) > 0).map((row) => String(row[variable])));
     const levels = Object.entries(margins[variable]).filter(([level]) => present.has(level));
     const total = levels.reduce((sum, [, count]) => sum + count, 0);
     return new Map(levels.map(([level, count]) => [level, (count / total) * n]));
@@ -35,12 +37,12 @@ export function rake(
       const sums = new Map<string, number>();
       rows.forEach((row, i) => {
         const level = String(row[variable]);
-        sums.set(level, (sums.get(level) ?? 0) + weights[i]);
+        sums.set(level, (sums.get(level) ?? 0) + weights[i] * count(i));
       });
       rows.forEach((row, i) => {
         const level = String(row[variable]);
         const target = targets[v].get(level);
-        if (target === undefined) return;
+        if (target === undefined || !sums.get(level)) return;
         const factor = target / sums.get(level)!;
         change = Math.max(change, Math.abs(factor - 1));
         weights[i] *= factor;
@@ -51,20 +53,32 @@ export function rake(
   return { weights, iterations: maxIterations, converged: false };
 }
 
-/** Kish's design effect: how much the weights inflate the variance of a share (1 = no loss). */
-export function designEffect(weights: readonly number[]): number {
-  const sum = weights.reduce((a, w) => a + w, 0);
-  const sumOfSquares = weights.reduce((a, w) => a + w * w, 0);
-  return weights.length && sum ? (weights.length * sumOfSquares) / (sum * sum) : 1;
+/** Kish's design effect: how much the weights inflate the variance of a share (1 = no loss); `counts` as in rake. */
+export function designEffect(weights: readonly number[], counts?: readonly number[]): number {
+  let n = 0;
+  let sum = 0;
+  let sumOfSquares = 0;
+  weights.forEach((w, i) => {
+    const c = counts ? counts[i] : 1;
+    n += c;
+    sum += c * w;
+    sumOfSquares += c * w * w;
+  });
+  return n && sum ? (n * sumOfSquares) / (sum * sum) : 1;
 }
 
-/** A weighted share with its effective sample size (n / design effect). */
-export function weightedShare(values: readonly boolean[], weights: readonly number[]): { share: number; effectiveN: number } {
+/**
+ * A weighted share with its effective sample size (n / design effect). Per row or cell i: `hits[i]` of the
+ * `totals[i]` people who answered said yes, each weighing `weights[i]` (per respondent: hits 0 or 1, totals 1).
+ */
+export function weightedShare(hits: readonly number[], totals: readonly number[], weights: readonly number[]): { share: number; effectiveN: number } {
   let hit = 0;
   let total = 0;
-  values.forEach((value, i) => {
-    total += weights[i];
-    if (value) hit += weights[i];
+  let sumOfSquares = 0;
+  weights.forEach((w, i) => {
+    hit += w * hits[i];
+    total += w * totals[i];
+    sumOfSquares += w * w * totals[i];
   });
-  return { share: total ? hit / total : NaN, effectiveN: weights.length / designEffect(weights) };
+  return { share: total ? hit / total : NaN, effectiveN: sumOfSquares ? (total * total) / sumOfSquares : 0 };
 }

@@ -22,7 +22,7 @@ test("raking matches each margin of the population", () => {
 test("equal weights have a design effect of 1; unequal ones more", () => {
   assert.equal(designEffect([1, 1, 1, 1]), 1);
   assert.ok(designEffect([0.5, 0.5, 1.5, 1.5]) > 1);
-  const { share, effectiveN } = weightedShare([true, false, false, false], [3, 1, 1, 1]);
+  const { share, effectiveN } = weightedShare([1, 0, 0, 0], [1, 1, 1, 1], [3, 1, 1, 1]);
   assert.equal(share, 0.5);
   assert.ok(effectiveN < 4);
 });
@@ -30,4 +30,34 @@ test("equal weights have a design effect of 1; unequal ones more", () => {
 test("a level nobody answered from is dropped from the targets, not divided by zero", () => {
   const { weights } = rake([{ cohort: "A" }, { cohort: "A" }], { cohort: { A: 5, B: 50 } });
   assert.deepEqual(weights, [1, 1]);
+});
+
+test("raking cells of alike respondents gives each respondent the weight raking them one by one gives", () => {
+  // 200 respondents in cohort × stream cells, each answering a yes/no question (or not).
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const people = Array.from({ length: 200 }, () => ({
+    cohort: ["A", "B", "C"][Math.floor(random() * 3)],
+    stream: ["x", "y"][Math.floor(random() * 2)],
+    answer: random() < 0.8 ? random() < 0.4 : null,
+  }));
+  const margins = { cohort: { A: 30, B: 50, C: 20 }, stream: { x: 40, y: 60 } };
+  const one = rake(people, margins);
+  const keys = [...new Set(people.map((p) => `${p.cohort}|${p.stream}`))];
+  const cells = keys.map((key) => {
+    const members = people.filter((p) => `${p.cohort}|${p.stream}` === key);
+    return { cohort: members[0].cohort, stream: members[0].stream, n: members.length, hits: members.filter((p) => p.answer === true).length, answered: members.filter((p) => p.answer !== null).length };
+  });
+  const pooled = rake(cells, margins, { counts: cells.map((c) => c.n) });
+  people.forEach((p, i) => {
+    const cell = keys.indexOf(`${p.cohort}|${p.stream}`);
+    assert.ok(Math.abs(one.weights[i] - pooled.weights[cell]) < 1e-9, `respondent ${i}`);
+  });
+  assert.ok(Math.abs(designEffect(one.weights) - designEffect(pooled.weights, cells.map((c) => c.n))) < 1e-12);
+  assert.ok(designEffect(one.weights) > 1.01, "the margins are far from the sample's, so the weights vary");
+  const answered = people.map((p, i) => ({ p, w: one.weights[i] })).filter(({ p }) => p.answer !== null);
+  const byRow = weightedShare(answered.map(({ p }) => (p.answer ? 1 : 0)), answered.map(() => 1), answered.map(({ w }) => w));
+  const byCell = weightedShare(cells.map((c) => c.hits), cells.map((c) => c.answered), pooled.weights);
+  assert.ok(Math.abs(byRow.share - byCell.share) < 1e-12);
+  assert.ok(Math.abs(byRow.effectiveN - byCell.effectiveN) < 1e-9);
 });
