@@ -10,7 +10,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadExports } from "../loaders/clean";
 import { loadCleanTables } from "../loaders/indicator-report";
 import { withDuckDB } from "../loaders/parquet";
-import { buildCube, sliceIndicators, sliceOptions, type CubeSlice, type OptionRow, type OutcomeCube } from "../src/components/cube";
+import { buildCube, ratingCountsSql, sliceIndicators, sliceOptions, sliceRatings, type CubeSlice, type OptionRow, type OutcomeCube, type RatingRow } from "../src/components/cube";
 import { indicatorSql, type IndicatorFilter } from "../src/components/indicators";
 import { checkboxQuestionLabels, optionSharesSql } from "../src/components/queries";
 
@@ -65,6 +65,17 @@ for (const [name, folder] of [["the sample", () => join(root, "data")], ["1,500 
             assertSameOptions(sliceOptions(cube, { waves, question, by, filter }), expected, `${question} by ${by} ${JSON.stringify(filter)}`);
             compared += expected.length;
           }
+        }
+      }
+      for (const wave of cube.waves) {
+        for (const byCohort of [false, true]) {
+          // SQL leaves ties in (cohort order, item, level) unordered: compare in order on those, and as a set.
+          const expected = (await rows(connection, ratingCountsSql({ wave, byCohort }))) as unknown as RatingRow[];
+          const actual = sliceRatings(cube, { wave, byCohort });
+          const key = (r: RatingRow) => JSON.stringify([r.item, r.group, r.cohort_order, r.level, r.label, r.count]);
+          assert.deepEqual(actual.map((r) => [r.cohort_order, r.item, r.level]), expected.map((r) => [r.cohort_order, r.item, r.level]), `ratings ${wave} ${byCohort}`);
+          assert.deepEqual(actual.map(key).sort(), expected.map(key).sort(), `ratings ${wave} ${byCohort}`);
+          compared += expected.length;
         }
       }
       assert.ok(compared > 1000, `compared ${compared} rows`);

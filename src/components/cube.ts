@@ -4,7 +4,7 @@
 // over cells: the page answers a filter change without a database, in the same time at 1,000 respondents
 // as at 1,000,000 (the cube grows with the number of groups, not of people). test/cube.test.ts checks
 // every slice against the SQL the CLI runs.
-import { measuredSelects, indicators, respondentViewSql, type IndicatorFilter } from "./indicators.js";
+import { measuredSelects, indicators, respondentViewSql, sqlString, type IndicatorFilter } from "./indicators.js";
 
 /** The columns a cell is keyed by, besides its wave (`cohort_order` travels with `cohort`). */
 export const cellDimensions = ["cohort", "stream", "degree", "extension"] as const;
@@ -41,6 +41,17 @@ export interface OutcomeCube {
   options: Record<string, Record<string, [number, number][]>>;
   /** Select-all question → [cell index, respondents who answered it]. */
   answered: Record<string, [number, number][]>;
+  /** Rating grid: [cell index, element, rating level, rating, raters]. */
+  ratings: [number, string, number, string, number][];
+}
+
+export interface RatingRow {
+  item: string;
+  group: string;
+  cohort_order: number | null;
+  level: number;
+  label: string;
+  count: number;
 }
 
 export interface SliceRow {
@@ -84,6 +95,22 @@ UNION ALL
 SELECT ${cellColumns}, question, NULL AS option, count(DISTINCT respondent_id)::INTEGER AS numerator FROM chosen GROUP BY ALL`;
 }
 
+/** Rows (wave, cell_…, element, rating_level, rating, raters): the rating grid's answers per cell. */
+export function ratingCellsSql(): string {
+  return `SELECT r.wave, ${cellProjection("r.")}, g.element, g.rating_level, g.rating, count(*)::INTEGER AS raters
+FROM ratings g JOIN respondents r USING (respondent_id, wave)
+GROUP BY ALL`;
+}
+
+/** How many raters gave each element each rating, pooled or by cohort: what the Program elements page draws. */
+export function ratingCountsSql({ wave, byCohort }: { wave: string; byCohort: boolean }): string {
+  return `SELECT g.element AS item, ${byCohort ? "r.cohort" : "'All respondents'"} AS "group", min(r.cohort_order) AS cohort_order,
+       g.rating_level AS level, g.rating AS label, count(*)::INTEGER AS count
+FROM ratings g JOIN respondents r USING (respondent_id, wave)
+WHERE g.wave = ${sqlString(wave)}
+GROUP BY ALL ORDER BY cohort_order, item, level DESC`;
+}
+
 export const populationCellsSql = `SELECT wave, CAST(cohort AS VARCHAR) AS cohort, cohort_order, CAST(stream AS VARCHAR) AS stream,
   CAST(extension AS VARCHAR) AS extension, alumni::INTEGER AS alumni FROM population ORDER BY wave, cohort_order, cohort, stream, extension`;
 
@@ -91,7 +118,7 @@ type Row = Record<string, unknown>;
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
 /** Assembles the cube from the three queries' rows (as any DuckDB client returns them). */
-export function assembleCube(indicatorRows: Row[], optionRows: Row[], populationRows: Row[], build: "analyst" | "public" = "analyst"): OutcomeCube {
+export function assembleCube(indicatorRows: Row[], optionRows: Row[], populationRows: Row[], ratingRows: Row[] = [], build: "analyst" | "public" = "analyst"): OutcomeCube {
   const cells: CubeCell[] = [];
   const index = new Map<string, number>();
   const cellOf = (row: Row): number => {
@@ -111,7 +138,7 @@ export function assembleCube(indicatorRows: Row[], optionRows: Row[], population
     }
     return at;
   };
-  const cube: OutcomeCube = { build, waves: [], cells, indicators: {}, population: [], options: {}, answered: {} };
+  const cube: OutcomeCube = { build, waves: [], cells, indicators: {}, population: [], options: {}, answered: {}, ratings: [] };
   for (const row of indicatorRows) {
     (cube.indicators[String(row.id)] ??= []).push([cellOf(row), Number(row.numerator), Number(row.denominator)]);
   }
@@ -120,6 +147,9 @@ export function assembleCube(indicatorRows: Row[], optionRows: Row[], population
     const entry: [number, number] = [cellOf(row), Number(row.numerator)];
     if (row.option === null || row.option === undefined) (cube.answered[question] ??= []).push(entry);
     else ((cube.options[question] ??= {})[String(row.option)] ??= []).push(entry);
+  }
+  for (const row of ratingRows) {
+    cube.ratings.push([cellOf(row), String(row.element), Number(row.rating_level), String(row.rating), Number(row.raters)]);
   }
   cube.population = populationRows.map((row) => ({
     wave: String(row.wave),
@@ -234,7 +264,7 @@ export function sliceOptions(cube: OutcomeCube, { waves, question, by = null, fi
 
 /** Runs the cube's three queries with `run` (native DuckDB at build time, or DuckDB-WASM) and assembles it. */
 export async function buildCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
-  return assembleCube(await run(indicatorCellsSql()), await run(optionCellsSql()), await run(populationCellsSql), build);
+  return assembleCube(await run(indicatorCellsSql()), await run(optionCellsSql()), await run(populationCellsSql), await run(ratingCellsSql()), build);
 }
 
 export interface CohortStreamCell {
@@ -269,4 +299,23 @@ export function cohortStreamCells(cube: OutcomeCube, wave: string, ids: readonly
     }
   }
   return [...cells.values()];
+}
+
+/** The rows `ratingCountsSql({wave, byCohort})` returns, summed from the cube. */
+export function sliceRatings(cube: OutcomeCube, { wave, byCohort }: { wave: string; byCohort: boolean }): RatingRow[] {
+  const rows = new Map<string, RatingRow>();
+  for (const [index, item, level, label, count] of cube.ratings) {
+    const cell = cube.cells[index];
+    if (cell.wave !== wave) continue;
+    const group = byCohort ? String(cell.cohort) : "All respondents";
+    const key = JSON.stringify([item, group, level, label]);
+    const row = rows.get(key) ?? { item, group, cohort_order: cell.cohort_order, level, label, count: 0 };
+    row.count += count;
+    if (cell.cohort_order !== null && (row.cohort_order === null || cell.cohort_order < row.cohort_order)) row.cohort_order = cell.cohort_order;
+    rows.set(key, row);
+  }
+  const order = (x: number | null) => (x === null ? Number.POSITIVE_INFINITY : x);
+  return [...rows.values()].sort(
+    (a, b) => order(a.cohort_order) - order(b.cohort_order) || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0) || b.level - a.level,
+  );
 }

@@ -10,7 +10,7 @@ import { assembleCube, buildCube } from "../components/cube.js";
 await runReportingContractErrors(async () => {
   const cube =
     buildMode() === "public"
-      ? assembleCube([], [], [], "public")
+      ? assembleCube([], [], [], [], "public")
       : await withCleanTables(dataDir(), (connection) =>
           buildCube(async (sql) => (await (await connection.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[]),
         );
