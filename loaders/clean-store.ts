@@ -43,7 +43,7 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
   mkdirSync(staging, { recursive: true });
   try {
     const files = await findSources(dataDir);
-    const directories = [...cleanParts.map((part) => join(staging, part)), join(staging, "sources")];
+    const directories = [...cleanParts.map((part) => join(staging, part.replace(" ", "-"))), join(staging, "sources")];
     for (const directory of directories) mkdirSync(directory);
     // Both parts always finish; the first part's contract error is the one reported, as in a sequential run.
     // Small exports are cleaned in this thread: starting workers would take longer than the work.
