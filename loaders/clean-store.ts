@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -16,6 +17,24 @@ import { StagingSink, writeStagedParquet } from "./staging";
 /** Where clean stores are kept (git-ignored; `npm run clean` removes it). WORKBENCH_STORE moves it. */
 export function storeRoot(): string {
   return process.env.WORKBENCH_STORE || fileURLToPath(new URL("../src/.observablehq/cache/clean-store", import.meta.url));
+}
+
+/** Runs `jobs`, at most `concurrency` at a time (each worker thread holds its own heap), settling every one. */
+async function settleAll<T>(jobs: (() => Promise<T>)[], concurrency: number): Promise<PromiseSettledResult<T>[]> {
+  const outcomes: PromiseSettledResult<T>[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      try {
+        outcomes[index] = { status: "fulfilled", value: await jobs[index]() };
+      } catch (reason) {
+        outcomes[index] = { status: "rejected", reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  return outcomes;
 }
 
 /** Exports this large (bytes) are cleaned in two worker threads, one per part. */
@@ -49,7 +68,10 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
     // Small exports are cleaned in this thread: starting workers would take longer than the work.
     const inputBytes = exportsFingerprint(dataDir).files.reduce((sum, [, size]) => sum + size, 0);
     const clean = (workers ?? inputBytes >= workersFrom) ? cleanPartInWorker : cleanPartHere;
-    const outcomes = await Promise.allSettled(cleanParts.map((part, i) => clean({ dataDir, part, staging: directories[i] })));
+    const outcomes = await settleAll(
+      cleanParts.map((part, i) => () => clean({ dataDir, part, staging: directories[i] })),
+      Math.min(2, availableParallelism()),
+    );
     const failed = outcomes.find((o) => o.status === "rejected");
     if (failed) throw failed.reason;
     const sink = new StagingSink(directories.at(-1)!);
