@@ -74,8 +74,8 @@ export interface CleanSink {
 
 /** A submission's place, packed in one number: the file's index among the sources and the line in it. */
 const LINES = 2 ** 32;
-const placeOf = (fileIndex: number, line: number) => fileIndex * LINES + line;
 
+/** One cleaning run over the sources: where rows go, and how many each file gave and lost. */
 class Run {
   readonly rowsIn = new Map<string, number>();
   readonly excluded = new Map<string, number>();
@@ -92,7 +92,7 @@ class Run {
   }
 
   place(fileIndex: number, line: number): number {
-    return placeOf(fileIndex, line);
+    return fileIndex * LINES + line;
   }
 
   where(place: number): string {
