@@ -37,7 +37,7 @@ async function settleAll<T>(jobs: (() => Promise<T>)[], concurrency: number): Pr
   return outcomes;
 }
 
-/** Exports this large (bytes) are cleaned in two worker threads, one per part. */
+/** Exports this large (bytes) are cleaned in worker threads, a part each (two at a time). */
 const workersFrom = 32 << 20;
 
 export interface StoreSummary {
@@ -53,7 +53,7 @@ export interface StoreSummary {
 
 /**
  * Cleans the exports in `dataDir` into `outDir` (created): `<table>.parquet` for every clean table, the name words
- * for masking quotes, and `summary.json`. `workers` runs the two parts in worker threads (default: for large exports).
+ * for masking quotes, and `summary.json`. `workers` runs the parts in worker threads (default: for large exports).
  */
 export async function buildCleanStore(dataDir: string, outDir: string, { workers }: { workers?: boolean } = {}): Promise<StoreSummary> {
   mkdirSync(outDir, { recursive: true });
