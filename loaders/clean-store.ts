@@ -1,7 +1,7 @@
 // The clean store: the exports cleaned once per build into a folder of Parquet files, one per clean table, that
 // every Framework loader reads (several may ask at once: one builds, under a lock, and the others wait for it).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -149,7 +149,7 @@ export async function cleanStore(dataDir: string): Promise<string> {
   const lock = `${store}.lock`;
   await mkdir(root, { recursive: true });
   for (;;) {
-    if (existsSync(join(store, "summary.json"))) return store;
+    if (existsSync(join(store, "summary.json"))) return markUsed(store);
     try {
       await mkdir(lock);
     } catch (error) {
@@ -179,12 +179,25 @@ export async function cleanStore(dataDir: string): Promise<string> {
   }
 }
 
-/** Stores of earlier exports or code are not read again; their builders are gone (no lock). */
+/** A store's modification time says when it was last asked for. */
+function markUsed(store: string): string {
+  const now = new Date();
+  utimesSync(store, now, now);
+  return store;
+}
+
+const unusedFor = 30 * 60_000;
+
+/**
+ * Removes stores of other exports or code that nobody asked for in the last half hour (a build or preview of
+ * other exports may still be reading a recent one) and whose builders are gone (no lock).
+ */
 function removeOtherStores(root: string, key: string): void {
   for (const name of readdirSync(root)) {
     const base = name.split(".")[0];
     if (base === key || existsSync(join(root, `${base}.lock`))) continue;
-    rmSync(join(root, name), { recursive: true, force: true });
+    const path = join(root, name);
+    if (Date.now() - statSync(path).mtimeMs > unusedFor) rmSync(path, { recursive: true, force: true });
   }
 }
 
