@@ -1,8 +1,9 @@
 // The clean store: the exports cleaned once per build into a folder of Parquet files, one per clean table, that
 // every Framework loader reads (several may ask at once: one builds, under a lock, and the others wait for it).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -18,7 +19,25 @@ export function storeRoot(): string {
   return process.env.WORKBENCH_STORE || fileURLToPath(new URL("../src/.observablehq/cache/clean-store", import.meta.url));
 }
 
-/** Exports this large (bytes) are cleaned in two worker threads, one per part. */
+/** Runs `jobs`, at most `concurrency` at a time (each worker thread holds its own heap), settling every one. */
+async function settleAll<T>(jobs: (() => Promise<T>)[], concurrency: number): Promise<PromiseSettledResult<T>[]> {
+  const outcomes: PromiseSettledResult<T>[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      try {
+        outcomes[index] = { status: "fulfilled", value: await jobs[index]() };
+      } catch (reason) {
+        outcomes[index] = { status: "rejected", reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  return outcomes;
+}
+
+/** Exports this large (bytes) are cleaned in worker threads, a part each (two at a time). */
 const workersFrom = 32 << 20;
 
 export interface StoreSummary {
@@ -34,7 +53,7 @@ export interface StoreSummary {
 
 /**
  * Cleans the exports in `dataDir` into `outDir` (created): `<table>.parquet` for every clean table, the name words
- * for masking quotes, and `summary.json`. `workers` runs the two parts in worker threads (default: for large exports).
+ * for masking quotes, and `summary.json`. `workers` runs the parts in worker threads (default: for large exports).
  */
 export async function buildCleanStore(dataDir: string, outDir: string, { workers }: { workers?: boolean } = {}): Promise<StoreSummary> {
   mkdirSync(outDir, { recursive: true });
@@ -43,13 +62,16 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
   mkdirSync(staging, { recursive: true });
   try {
     const files = await findSources(dataDir);
-    const directories = [...cleanParts.map((part) => join(staging, part)), join(staging, "sources")];
+    const directories = [...cleanParts.map((part) => join(staging, part.replace(" ", "-"))), join(staging, "sources")];
     for (const directory of directories) mkdirSync(directory);
     // Both parts always finish; the first part's contract error is the one reported, as in a sequential run.
     // Small exports are cleaned in this thread: starting workers would take longer than the work.
     const inputBytes = exportsFingerprint(dataDir).files.reduce((sum, [, size]) => sum + size, 0);
     const clean = (workers ?? inputBytes >= workersFrom) ? cleanPartInWorker : cleanPartHere;
-    const outcomes = await Promise.allSettled(cleanParts.map((part, i) => clean({ dataDir, part, staging: directories[i] })));
+    const outcomes = await settleAll(
+      cleanParts.map((part, i) => () => clean({ dataDir, part, staging: directories[i] })),
+      Math.min(2, availableParallelism()),
+    );
     const failed = outcomes.find((o) => o.status === "rejected");
     if (failed) throw failed.reason;
     const sink = new StagingSink(directories.at(-1)!);
@@ -127,7 +149,7 @@ export async function cleanStore(dataDir: string): Promise<string> {
   const lock = `${store}.lock`;
   await mkdir(root, { recursive: true });
   for (;;) {
-    if (existsSync(join(store, "summary.json"))) return store;
+    if (existsSync(join(store, "summary.json"))) return markUsed(store);
     try {
       await mkdir(lock);
     } catch (error) {
@@ -157,12 +179,25 @@ export async function cleanStore(dataDir: string): Promise<string> {
   }
 }
 
-/** Stores of earlier exports or code are not read again; their builders are gone (no lock). */
+/** A store's modification time says when it was last asked for. */
+function markUsed(store: string): string {
+  const now = new Date();
+  utimesSync(store, now, now);
+  return store;
+}
+
+const unusedFor = 30 * 60_000;
+
+/**
+ * Removes stores of other exports or code that nobody asked for in the last half hour (a build or preview of
+ * other exports may still be reading a recent one) and whose builders are gone (no lock).
+ */
 function removeOtherStores(root: string, key: string): void {
   for (const name of readdirSync(root)) {
     const base = name.split(".")[0];
     if (base === key || existsSync(join(root, `${base}.lock`))) continue;
-    rmSync(join(root, name), { recursive: true, force: true });
+    const path = join(root, name);
+    if (Date.now() - statSync(path).mtimeMs > unusedFor) rmSync(path, { recursive: true, force: true });
   }
 }
 

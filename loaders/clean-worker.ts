@@ -11,6 +11,12 @@ interface Job {
   staging: string;
 }
 
+/**
+ * A worker's heap limit: a part's lasting state is a few hundred MB at a million respondents (hashed keys, numbers),
+ * and without a limit V8 lets garbage grow toward the machine's memory before collecting it.
+ */
+const workerHeapMb = Number(process.env.WORKBENCH_WORKER_HEAP_MB || 768);
+
 type Outcome = { counts: PartCounts } | { contract: { file: string } & ContractPlace } | { failure: string };
 
 /** Runs `part` of the cleaning in a worker; a contract violation there is thrown here as the same ContractError. */
@@ -18,7 +24,8 @@ export function cleanPartInWorker(job: Job): Promise<PartCounts> {
   return new Promise((resolve, reject) => {
     // Run as TypeScript through tsx, the worker registers tsx before loading this module (Node 20 workers do not inherit it).
     const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    const worker = import.meta.url.endsWith(".ts") ? new Worker(bootstrap, { eval: true, workerData: job }) : new Worker(new URL(import.meta.url), { workerData: job });
+    const options = { workerData: job, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } };
+    const worker = import.meta.url.endsWith(".ts") ? new Worker(bootstrap, { ...options, eval: true }) : new Worker(new URL(import.meta.url), options);
     let outcome: Outcome | null = null;
     worker.on("message", (message: Outcome) => (outcome = message));
     worker.on("error", reject);

@@ -15,6 +15,7 @@ import {
   rosterSource,
   waves,
   type QuestionId,
+  type WaveId,
   type WaveSpec,
 } from "./instrument";
 import { readInterestForm } from "./interest-form";
@@ -73,8 +74,8 @@ export interface CleanSink {
 
 /** A submission's place, packed in one number: the file's index among the sources and the line in it. */
 const LINES = 2 ** 32;
-const placeOf = (fileIndex: number, line: number) => fileIndex * LINES + line;
 
+/** One cleaning run over the sources: where rows go, and how many each file gave and lost. */
 class Run {
   readonly rowsIn = new Map<string, number>();
   readonly excluded = new Map<string, number>();
@@ -91,7 +92,7 @@ class Run {
   }
 
   place(fileIndex: number, line: number): number {
-    return placeOf(fileIndex, line);
+    return fileIndex * LINES + line;
   }
 
   where(place: number): string {
@@ -309,9 +310,12 @@ function addApplicants(run: Run): void {
   });
 }
 
-/** The two independent halves of the cleaning: the roster and the survey waves, and the interest forms. */
-export const cleanParts = ["surveys", "applicants"] as const;
-export type CleanPart = (typeof cleanParts)[number];
+/**
+ * The independent parts of the cleaning: each survey wave (with the roster it is scoped by), and the interest forms.
+ * They may run side by side; run one after the other, they give the same rows in the same order.
+ */
+export const cleanParts = [...(Object.keys(waves) as WaveId[]).map((wave) => `wave ${wave}` as const), "applicants"] as const;
+export type CleanPart = `wave ${WaveId}` | "applicants";
 
 /** Rows read and rows ledgered, per file. */
 export interface PartCounts {
@@ -325,22 +329,24 @@ export interface PartCounts {
  */
 export async function cleanPart(dataDir: string, part: CleanPart, sink: CleanSink, names: NameWords | null = null): Promise<PartCounts> {
   const run = new Run(await findSources(dataDir), sink, names);
-  if (part === "surveys") {
+  if (part === "applicants") {
+    addApplicants(run);
+  } else {
+    const wave = waves[part.slice("wave ".length) as WaveId];
+    // Every wave reads the roster; the first one counts its rows and gathers its names.
+    const first = wave === Object.values(waves)[0];
     const people = new People();
     for (const source of run.files.filter((f) => f.source === rosterSource.source)) {
       let rows = 0;
-      for (const participation of readRoster(run.records(source), source.file)) {
+      const records = first ? run.records(source) : readCsvFile(source.path, source.file);
+      for (const participation of readRoster(records, source.file)) {
         rows += 1;
         people.add(participation);
       }
-      run.rowsIn.set(source.file, rows);
+      if (first) run.rowsIn.set(source.file, rows);
     }
-    for (const wave of Object.values(waves)) {
-      resolveWave(run, wave, people);
-      addPopulation(sink, wave, people);
-    }
-  } else {
-    addApplicants(run);
+    resolveWave(run, wave, people);
+    addPopulation(sink, wave, people);
   }
   return { rowsIn: [...run.rowsIn], excluded: [...run.excluded] };
 }

@@ -49,11 +49,15 @@ export function sqlString(text: string): string {
 }
 
 /**
- * A native DuckDB for the loaders: bounded memory (WORKBENCH_DUCKDB_MEMORY, default 1GB), spilling what does not
- * fit to `spillDirectory`.
+ * A native DuckDB for the loaders: bounded memory (WORKBENCH_DUCKDB_MEMORY, default 768MB: DuckDB's readers and
+ * writers use some hundreds of MB beyond it, and the loaders aim at 2 GB in all), spilling the rest to `spillDirectory`.
  */
+export function duckdbMemoryLimit(): string {
+  return process.env.WORKBENCH_DUCKDB_MEMORY || "768MB";
+}
+
 export async function openDuckDB(spillDirectory = join(tmpdir(), "workbench-duckdb-spill")): Promise<DuckDBInstance> {
-  return DuckDBInstance.create(":memory:", { memory_limit: process.env.WORKBENCH_DUCKDB_MEMORY || "1GB", temp_directory: spillDirectory });
+  return DuckDBInstance.create(":memory:", { memory_limit: duckdbMemoryLimit(), temp_directory: spillDirectory });
 }
 
 type Cell = string | number | boolean | Date | null | undefined;

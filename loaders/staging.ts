@@ -8,36 +8,40 @@ import { tableColumns, tableNames, tableSortBy, type Cell, type TableName } from
 import { parquetCopyOptions, quoteIdentifier, sqlString, type ColumnSpec } from "./parquet";
 
 const bufferBytes = 4 << 20;
+const pieceLength = 64 << 10;
 
-/** A CSV file written through a byte buffer: each line is copied out at once, so no text piles up on the heap. */
+/** A CSV file written through a byte buffer: lines are gathered into pieces of text, each copied out at once. */
 class StagedFile {
   private readonly fd: number;
   private readonly buffer = Buffer.allocUnsafe(bufferBytes);
   private used = 0;
+  private piece = "";
 
   constructor(readonly path: string) {
     this.fd = openSync(path, "w");
   }
 
   write(line: string): void {
-    // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    if (this.used + line.length * 3 > bufferBytes) {
-      this.flush();
-      if (line.length * 3 > bufferBytes) {
-        writeSync(this.fd, line);
-        return;
-      }
-    }
-    this.used += this.buffer.write(line, this.used);
+    this.piece += line;
+    if (this.piece.length >= pieceLength) this.copyPiece();
   }
 
-  flush(): void {
+  private copyPiece(): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (this.used + this.piece.length * 3 > bufferBytes) this.flush();
+    if (this.piece.length * 3 > bufferBytes) writeSync(this.fd, this.piece);
+    else this.used += this.buffer.write(this.piece, this.used);
+    this.piece = "";
+  }
+
+  private flush(): void {
     let from = 0;
     while (from < this.used) from += writeSync(this.fd, this.buffer, from, this.used - from);
     this.used = 0;
   }
 
   close(): void {
+    this.copyPiece();
     this.flush();
     closeSync(this.fd);
   }

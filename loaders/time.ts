@@ -20,16 +20,18 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 const QUARTER_HOUR = 900_000;
 
 /** Milliseconds the zone's wall clock is ahead of UTC at `instant`; cached per quarter hour (Intl is slow, offsets change on the hour). */
 function zoneOffset(instant: number, timeZone: string): number {
-  const key = `${timeZone}\u0000${Math.floor(instant / QUARTER_HOUR)}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let offset = zone.get(quarter);
   if (offset === undefined) {
-    offset = intlZoneOffset(Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR, timeZone);
-    offsets.set(key, offset);
+    offset = intlZoneOffset(quarter * QUARTER_HOUR, timeZone);
+    zone.set(quarter, offset);
   }
   return offset;
 }

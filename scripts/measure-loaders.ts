@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { buildCleanStore } from "../loaders/clean-store";
 import { runReportingContractErrors } from "../loaders/contract-error";
+import { duckdbMemoryLimit } from "../loaders/parquet";
 
 interface Measurement {
   label: string;
@@ -56,7 +57,7 @@ async function measureOne(dataDir: string, label: string): Promise<Measurement> 
       parquetSeconds: summary.parquetSeconds,
       outputMB: summary.outputBytes / 1e6,
       peakRssMB: process.resourceUsage().maxRSS / 1024,
-      duckdbMemoryLimit: process.env.WORKBENCH_DUCKDB_MEMORY || "1GB",
+      duckdbMemoryLimit: duckdbMemoryLimit(),
       rows: summary.rows,
     };
   } finally {
