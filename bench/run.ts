@@ -322,28 +322,34 @@ async function measureScale(browser: Browser, respondents: number): Promise<Scal
 }
 
 const previous: Results | null = existsSync(resultsJson) ? (JSON.parse(readFileSync(resultsJson, "utf8")) as Results) : null;
+const byScale = new Map((previous?.scales ?? []).map((s) => [s.respondents, s]));
 const browser = await launchChromium();
 const chromiumVersion = browser.version();
-const measured: ScaleResult[] = [];
+
+/** Writes what is measured so far, after every scale: a failure at a million respondents keeps the rest. */
+function writeResults(): void {
+  const results: Results = {
+    machine: {
+      cpu: `${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`,
+      memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+      os: `${platform()} ${release()}`,
+      node: process.version,
+      chromium: chromiumVersion,
+      commit: execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim(),
+    },
+    runs,
+    scales: [...byScale.values()].sort((a, b) => a.respondents - b.respondents),
+  };
+  writeFileSync(resultsJson, JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(resultsMd, renderResults(results));
+  log(`wrote ${resultsMd} and ${resultsJson}`);
+}
+
 try {
-  for (const scale of values.scales!.split(",").map(Number)) measured.push(await measureScale(browser, scale));
+  for (const scale of values.scales!.split(",").map(Number)) {
+    byScale.set(scale, await measureScale(browser, scale));
+    writeResults();
+  }
 } finally {
   await browser.close();
 }
-const byScale = new Map((previous?.scales ?? []).map((s) => [s.respondents, s]));
-for (const s of measured) byScale.set(s.respondents, s);
-const results: Results = {
-  machine: {
-    cpu: `${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`,
-    memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
-    os: `${platform()} ${release()}`,
-    node: process.version,
-    chromium: chromiumVersion,
-    commit: execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim(),
-  },
-  runs,
-  scales: [...byScale.values()].sort((a, b) => a.respondents - b.respondents),
-};
-writeFileSync(resultsJson, JSON.stringify(results, null, 2) + "\n");
-writeFileSync(resultsMd, renderResults(results));
-log(`wrote ${resultsMd} and ${resultsJson}`);
