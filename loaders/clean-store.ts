@@ -11,7 +11,7 @@ import { addSources, cleanParts, findSources, type PartCounts } from "./clean";
 import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
 import { cleaningCodeHash, exportsFingerprint } from "./fingerprint";
 import { tableNames } from "./model";
-import { openDuckDB, parquetSettings, quoteIdentifier, sqlString } from "./parquet";
+import { figuresMemoryLimit, openDuckDB, parquetSettings, quoteIdentifier, sqlString } from "./parquet";
 import { StagingSink, writeStagedParquet } from "./staging";
 
 /** Where clean stores are kept (git-ignored; `npm run clean` removes it). WORKBENCH_STORE moves it. */
@@ -207,7 +207,7 @@ function removeOtherStores(root: string, key: string): void {
  */
 export async function withCleanTables<T>(dataDir: string, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const store = await cleanStore(dataDir);
-  const instance = await openDuckDB();
+  const instance = await openDuckDB(undefined, figuresMemoryLimit());
   const connection = await instance.connect();
   try {
     for (const name of tableNames) {

@@ -1,20 +1,33 @@
 // Every wave's indicators, pooled and by each grouping, computed at build time so the pages every reader
-// sees first need no in-browser database (the same SQL as the pages, run by native DuckDB over the clean store).
+// sees first need no in-browser database. They are slices of the outcome cube (src/components/cube.ts), whose
+// cells are counted by the indicator SQL's own measured SELECTs: one pass over the respondents instead of one
+// per wave and grouping (at a million respondents, 1 minute instead of 9). test/cube.test.ts checks every
+// slice equals indicatorSql, and the browser tests compare the Overview with the `indicators` command.
+import { figureOf } from "./indicator-report.js";
+import { buildCube, sliceIndicators, type OutcomeCube } from "../src/components/cube.js";
 import type { IndicatorGrouping } from "../src/components/indicators.js";
-import type { IndicatorTables } from "../src/components/report.js";
+import type { IndicatorReport, IndicatorTables } from "../src/components/report.js";
 import { withCleanTables } from "./clean-store.js";
-import { indicatorReport } from "./indicator-report.js";
 
 export const groupings: readonly IndicatorGrouping[] = ["cohort", "stream", "degree", "extension"];
 
+function report(cube: OutcomeCube, wave: string, by: IndicatorGrouping | null, excluded: Record<string, number>): IndicatorReport {
+  const rows = sliceIndicators(cube, { wave, by });
+  const respondents = rows.filter((r) => r.id === "respondents").reduce((sum, r) => sum + r.numerator, 0);
+  return { wave, respondents, excluded, indicators: rows.map((r) => figureOf(r.id, r.group, r.numerator, r.denominator)) };
+}
+
 export async function indicatorTables(dataDir: string): Promise<IndicatorTables> {
   return withCleanTables(dataDir, async (connection) => {
-    const waves = (await (await connection.runAndReadAll(`SELECT DISTINCT wave FROM respondents ORDER BY wave`)).getRowObjectsJS()).map((r) => String(r.wave));
+    const run = async (sql: string) => (await (await connection.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
+    const cube = await buildCube(run);
+    const exclusions = await run(`SELECT wave, reason, count(*)::INTEGER AS n FROM exclusions WHERE wave IS NOT NULL GROUP BY ALL ORDER BY wave, reason`);
     const reports: IndicatorTables["reports"] = {};
-    for (const wave of waves) {
-      reports[wave] = { all: await indicatorReport(connection, { wave }) };
-      for (const by of groupings) reports[wave][by] = await indicatorReport(connection, { wave, by });
+    for (const wave of cube.waves) {
+      const excluded = Object.fromEntries(exclusions.filter((e) => e.wave === wave).map((e) => [String(e.reason), Number(e.n)]));
+      reports[wave] = { all: report(cube, wave, null, excluded) };
+      for (const by of groupings) reports[wave][by] = report(cube, wave, by, excluded);
     }
-    return { build: "analyst", minCell: 0, waves, reports };
+    return { build: "analyst", minCell: 0, waves: cube.waves, reports };
   });
 }

@@ -56,8 +56,20 @@ export function duckdbMemoryLimit(): string {
   return process.env.WORKBENCH_DUCKDB_MEMORY || "768MB";
 }
 
-export async function openDuckDB(spillDirectory = join(tmpdir(), "workbench-duckdb-spill")): Promise<DuckDBInstance> {
-  return DuckDBInstance.create(":memory:", { memory_limit: duckdbMemoryLimit(), temp_directory: spillDirectory });
+export async function openDuckDB(
+  spillDirectory = join(tmpdir(), "workbench-duckdb-spill"),
+  memoryLimit = duckdbMemoryLimit(),
+): Promise<DuckDBInstance> {
+  return DuckDBInstance.create(":memory:", { memory_limit: memoryLimit, temp_directory: spillDirectory });
+}
+
+/**
+ * The memory a build-time figure query may use (WORKBENCH_FIGURES_MEMORY, default 6GB): the per-respondent
+ * view gathers every respondent's select-all answers into lists, which DuckDB cannot spill, and at a million
+ * respondents (21.7 M selections) that needs well over the cleaning's 768 MB. A cap, not an allocation.
+ */
+export function figuresMemoryLimit(): string {
+  return process.env.WORKBENCH_FIGURES_MEMORY || "6GB";
 }
 
 type Cell = string | number | boolean | Date | null | undefined;
