@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { launchChromium, openWatchedPage } from "../test/browser/chromium.js";
+import { timeExploreRun } from "./explore-run.js";
 import { serveStatic } from "../test/browser/static-server.js";
 
 const { values } = parseArgs({
@@ -67,25 +68,8 @@ try {
     await editor.fill(sql);
     const times: number[] = [];
     for (let run = 0; run < Number(values.runs); ++run) {
-      const runsBefore = Number(await cell.getAttribute("data-runs"));
-      await page.evaluate(() => {
-        const w = window as unknown as { pressedAt: number };
-        document.addEventListener("keydown", () => (w.pressedAt = performance.now()), { capture: true, once: true });
-      });
       // The first run of a query also loads the tables it names, which can take longer than a default timeout.
-      await editor.press("Control+Enter", { timeout: 300_000 });
-      const elapsed = await page.waitForFunction(
-        (before) => {
-          const element = document.querySelector(".explore-cell") as HTMLElement;
-          if (Number(element.dataset.runs) <= before) return false;
-          if (element.dataset.state !== "done") throw new Error(element.querySelector(".explore-error")?.textContent ?? "query failed");
-          if (!element.querySelector(".explore-table tbody tr") || !element.querySelector(".explore-chart svg")) return false;
-          return performance.now() - (window as unknown as { pressedAt: number }).pressedAt;
-        },
-        runsBefore,
-        { polling: "raf", timeout: 300_000 },
-      );
-      times.push((await elapsed.jsonValue()) as number);
+      times.push(await timeExploreRun(page, editor, cell, 300_000));
     }
     const status = await cell.locator(".explore-status").innerText();
     console.log(`${name} (${status}): press to drawn (ms) ${times.map((t) => t.toFixed(0)).join(", ")}; median ${median(times).toFixed(0)}`);

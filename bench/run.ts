@@ -17,6 +17,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, openWatchedPage } from "../test/browser/chromium.js";
+import { timeExploreRun } from "./explore-run.js";
 import { serveStatic, type StaticSite } from "../test/browser/static-server.js";
 import { writeArrowFiles } from "./arrow-files.js";
 import { baselineFigures, writeBaselinePage, type BaselineFigures } from "./baseline.js";
@@ -232,24 +233,7 @@ async function explore(browser: Browser, site: StaticSite): Promise<ExploreFigur
       await editor.fill(sql);
       const times: number[] = [];
       for (let run = 0; run < Math.max(5, Math.round(runs / 2)) + 1; run += 1) {
-        const runsBefore = Number(await cell.getAttribute("data-runs"));
-        await page.evaluate(() => {
-          const w = window as unknown as { pressedAt: number };
-          document.addEventListener("keydown", () => (w.pressedAt = performance.now()), { capture: true, once: true });
-        });
-        await editor.press("Control+Enter", { timeout: 600_000 });
-        const elapsed = await page.waitForFunction(
-          (before) => {
-            const element = document.querySelector(".explore-cell") as HTMLElement;
-            if (Number(element.dataset.runs) <= before) return false;
-            if (element.dataset.state !== "done") throw new Error(element.querySelector(".explore-error")?.textContent ?? "query failed");
-            if (!element.querySelector(".explore-table tbody tr") || !element.querySelector(".explore-chart svg")) return false;
-            return performance.now() - (window as unknown as { pressedAt: number }).pressedAt;
-          },
-          runsBefore,
-          { polling: "raf", timeout: 600_000 },
-        );
-        times.push((await elapsed.jsonValue()) as number);
+        times.push(await timeExploreRun(page, editor, cell, 600_000));
       }
       first[name] = times[0];
       warm[name] = summary(times.slice(1));
