@@ -3,11 +3,11 @@
 // (null: not asked), computed with the indicator definitions of src/components/indicators.ts.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection } from "@duckdb/node-api";
 import { Bool, Float64, Int32, Table, Utf8, makeData, RecordBatch, Schema, Field, Struct, vectorFromArray, tableToIPC, type DataType } from "apache-arrow";
 import { measuredIndicators, respondentViewSql } from "../src/components/indicators.js";
 
-const chunkRows = 500_000;
+const batchRows = 500_000;
 
 function arrowType(duckType: string): DataType {
   if (duckType === "BOOLEAN") return new Bool();
@@ -16,7 +16,7 @@ function arrowType(duckType: string): DataType {
   return new Utf8();
 }
 
-/** Runs `sql` in chunks and returns its rows as one Arrow table (types from DuckDB's; dates as text). */
+/** Streams `sql` once and returns its rows as one Arrow table of ~500k-row batches (types from DuckDB's; dates as text). */
 async function arrowTable(connection: DuckDBConnection, sql: string): Promise<Table> {
   const described = await (await connection.runAndReadAll(`DESCRIBE ${sql}`)).getRowObjectsJS();
   const columns = described.map((d) => ({ name: String(d.column_name), type: String(d.column_type) }));
@@ -26,19 +26,31 @@ async function arrowTable(connection: DuckDBConnection, sql: string): Promise<Ta
   const fields = columns.map((c) => new Field(c.name, arrowType(c.type), true));
   const schema = new Schema(fields);
   const batches: RecordBatch[] = [];
-  for (let offset = 0; ; offset += chunkRows) {
-    const reader = await connection.runAndReadAll(`SELECT ${select} FROM (${sql}) LIMIT ${chunkRows} OFFSET ${offset}`);
-    const values = reader.getColumnsJS();
-    const length = values[0]?.length ?? 0;
-    if (length === 0) break;
-    const children = fields.map((f, i) => vectorFromArray(values[i] as unknown[], f.type).data[0]);
+  let pending: unknown[][] = fields.map(() => []);
+  const flush = () => {
+    const length = pending[0]?.length ?? 0;
+    if (length === 0) return;
+    const children = fields.map((f, i) => vectorFromArray(pending[i]!, f.type).data[0]);
     batches.push(new RecordBatch(schema, makeData({ type: new Struct(fields), length, nullCount: 0, children })));
-    if (length < chunkRows) break;
+    pending = fields.map(() => []);
+  };
+  const result = await connection.stream(`SELECT ${select} FROM (${sql})`);
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    chunk.convertColumns(JSDuckDBValueConverter).forEach((values, i) => {
+      const into = pending[i]!;
+      for (const value of values) into.push(value);
+    });
+    if (pending[0]!.length >= batchRows) flush();
   }
+  flush();
   return new Table(schema, batches);
 }
 
-export async function writeArrowFiles(cleanDir: string, outDir: string): Promise<{ bytes: number; rows: Record<string, number> }> {
+export async function writeArrowFiles(
+  cleanDir: string,
+  outDir: string,
+  log: (message: string) => void = () => {},
+): Promise<{ bytes: number; rows: Record<string, number> }> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const instance = await DuckDBInstance.create(":memory:");
@@ -58,11 +70,13 @@ FROM answers`;
     let bytes = 0;
     const rows: Record<string, number> = {};
     for (const [name, sql] of Object.entries(files)) {
+      const started = performance.now();
       const table = await arrowTable(connection, sql);
       const ipc = tableToIPC(table, "stream");
       writeFileSync(join(outDir, `${name}.arrow`), ipc);
       bytes += ipc.length;
       rows[name] = table.numRows;
+      log(`${name}.arrow: ${table.numRows.toLocaleString("en")} rows, ${(ipc.length / 1e6).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     return { bytes, rows };
   } finally {

@@ -60,7 +60,7 @@ window.bench = {
 export async function baselineFigures(
   browser: Browser,
   url: string,
-  { runs, sequence, exploreRuns }: { runs: number; streams: string[]; sequence: string[][]; exploreRuns: number },
+  { runs, sequence, exploreRuns }: { runs: number; sequence: string[][]; exploreRuns: number },
 ): Promise<BaselineFigures> {
   const cold = async (withCohorts: boolean) => {
     const times: number[] = [];

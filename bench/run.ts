@@ -157,6 +157,10 @@ async function coldLoads(browser: Browser, url: string): Promise<{ chart: Summar
 }
 
 /** The stream filters the Cohorts benchmark clicks through, in order: on, off, next on, off, … */
+/**
+ * The filter states both sides step through: one stream ticked, none, the next stream ticked, none, …
+ * The page reaches each state by clicking the stream that changed; the baseline runs its group-by for each.
+ */
 export function filterSequence(streams: readonly string[], count: number): string[][] {
   return Array.from({ length: count }, (_, i) => (i % 2 === 0 ? [streams[(i / 2) % streams.length]] : []));
 }
@@ -172,8 +176,8 @@ async function filterChanges(page: Page): Promise<{ times: Summary; streams: str
   const times: number[] = [];
   const sequence = filterSequence(streams, runs + 2);
   for (let i = 0; i < sequence.length; i += 1) {
-    // Even steps tick a stream, odd steps untick it again.
-    const stream = i % 2 === 0 ? sequence[i][0] : sequence[i - 1][0];
+    const previous = i === 0 ? [] : sequence[i - 1];
+    const stream = [...sequence[i], ...previous].find((s) => sequence[i].includes(s) !== previous.includes(s))!;
     const elapsed = await page.evaluate(async (label) => {
       const form = [...document.querySelectorAll("form")].find((f) => f.textContent?.includes("Only streams"));
       const input = [...(form?.querySelectorAll("label") ?? [])].find((l) => l.textContent?.trim() === label)?.querySelector("input");
@@ -262,7 +266,7 @@ async function measureScale(browser: Browser, respondents: number): Promise<Scal
     .reduce((sum, e) => sum + statSync(join(e.parentPath ?? "", e.name)).size, 0);
   log(`built in ${build.seconds.toFixed(0)} s; Arrow files for the baseline`);
   const arrowDir = join(work, `arrow-${respondents}`);
-  const arrow = await writeArrowFiles(join(build.dist, "_file", "data", "clean"), arrowDir);
+  const arrow = await writeArrowFiles(join(build.dist, "_file", "data", "clean"), arrowDir, log);
   writeBaselinePage(arrowDir);
   const site = await serveStatic(build.dist);
   const baselineSite = await serveStatic(arrowDir);
@@ -280,7 +284,7 @@ async function measureScale(browser: Browser, respondents: number): Promise<Scal
     log(`explore`);
     const explored = await explore(browser, site);
     log(`Arquero baseline`);
-    const baseline: BaselineFigures = await baselineFigures(browser, baselineSite.url, { runs, streams: filters.streams, sequence: filterSequence(filters.streams, runs + 2).slice(2), exploreRuns: Math.max(5, Math.round(runs / 2)) });
+    const baseline: BaselineFigures = await baselineFigures(browser, baselineSite.url, { runs, sequence: filterSequence(filters.streams, runs + 2).slice(2), exploreRuns: Math.max(5, Math.round(runs / 2)) });
     return {
       respondents,
       measuredAt: new Date().toISOString(),
