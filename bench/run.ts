@@ -156,7 +156,6 @@ async function coldLoads(browser: Browser, url: string): Promise<{ chart: Summar
   return { chart: summary(loads.map((l) => l.chart)), card: cards.length ? summary(cards) : null, bytes: loads[0].bytesBeforeChart, wasmFetched: loads.some((l) => l.wasmFetched) };
 }
 
-/** The stream filters the Cohorts benchmark clicks through, in order: on, off, next on, off, … */
 /**
  * The filter states both sides step through: one stream ticked, none, the next stream ticked, none, …
  * The page reaches each state by clicking the stream that changed; the baseline runs its group-by for each.
@@ -165,7 +164,15 @@ export function filterSequence(streams: readonly string[], count: number): strin
   return Array.from({ length: count }, (_, i) => (i % 2 === 0 ? [streams[(i / 2) % streams.length]] : []));
 }
 
-/** Click a stream checkbox on the Cohorts page; time from the click to the redrawn chart (after a frame). */
+/**
+ * Clicks a stream checkbox on the Cohorts page and times the click to the redrawn chart on screen.
+ * - Before each click the page idles 100–200 ms, as between a reader's clicks, so clicks land at any point
+ *   of the frame cycle. Clicking right after the previous measurement's frame would always wait a whole frame.
+ * - The end is the first task after the chart's SVG is inserted. The page inserts it inside a rendering
+ *   update (the runtime computes in an animation frame, `resize` draws in a ResizeObserver callback), and a
+ *   task runs only after that update has painted. A trace showed this task within about 1 ms of the frame's
+ *   commit. The next animation frame would add up to a whole idle frame.
+ */
 async function filterChanges(page: Page): Promise<{ times: Summary; streams: string[] }> {
   const streams = await page.evaluate(() => {
     const form = [...document.querySelectorAll("form")].find((f) => f.textContent?.includes("Only streams"));
@@ -183,6 +190,7 @@ async function filterChanges(page: Page): Promise<{ times: Summary; streams: str
       const input = [...(form?.querySelectorAll("label") ?? [])].find((l) => l.textContent?.trim() === label)?.querySelector("input");
       if (!input) throw new Error(`no checkbox for ${label}`);
       const before = document.querySelector(".workbench-figure svg");
+      await new Promise((idle) => setTimeout(idle, 100 + Math.random() * 100));
       const started = performance.now();
       input.click();
       await new Promise<void>((done) => {
@@ -190,7 +198,9 @@ async function filterChanges(page: Page): Promise<{ times: Summary; streams: str
           const now = document.querySelector(".workbench-figure svg");
           if (now && now !== before) {
             observer.disconnect();
-            requestAnimationFrame(() => done());
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => done();
+            channel.port2.postMessage(null);
           }
         };
         const observer = new MutationObserver(check);
