@@ -26,6 +26,9 @@ export type DatabaseStage =
   | { state: "failed"; message: string };
 
 let stage: DatabaseStage = { state: "idle" };
+
+/** Rows per insert into DuckDB-WASM by default (see #insert). */
+const defaultInsertSliceRows = 1 << 20;
 const listeners = new Set<(stage: DatabaseStage) => void>();
 
 function report(next: DatabaseStage): void {
@@ -111,8 +114,12 @@ export class Database {
   /**
    * Adds Parquet files as tables (once per name); resolves when all are queryable. With `lazy`, a table is
    * only fetched and decoded when a statement first names it (Explore offers every table but uses few).
+   * `insertSliceRows` (eager tables only) is the rows per insert; tests set a small one to cover the slicing.
    */
-  async register(sources: Record<string, ParquetSource>, { lazy = false } = {}): Promise<void> {
+  async register(
+    sources: Record<string, ParquetSource>,
+    { lazy = false, insertSliceRows = defaultInsertSliceRows }: { lazy?: boolean; insertSliceRows?: number } = {},
+  ): Promise<void> {
     if (lazy) {
       for (const [name, source] of Object.entries(sources)) if (!this.#tables.has(name)) this.#pending.set(name, source);
       return;
@@ -121,7 +128,7 @@ export class Database {
       Object.entries(sources).map(([name, source]) => {
         let registered = this.#tables.get(name);
         if (!registered) {
-          registered = this.#insert(name, source);
+          registered = this.#insert(name, source, insertSliceRows);
           this.#tables.set(name, registered);
         }
         return registered;
@@ -167,7 +174,7 @@ export class Database {
     return [...new Set([...loaded, ...this.#pending.keys()])].sort();
   }
 
-  async #insert(name: string, source: ParquetSource): Promise<number> {
+  async #insert(name: string, source: ParquetSource, insertSliceRows = defaultInsertSliceRows): Promise<number> {
     const buffer = await this.#fetch(name, source);
     const { table, casts, rows } = await parquetToArrow(buffer, (fraction) =>
       report({ state: "loading", message: `Loading the table ${name}…`, fraction }),
@@ -175,7 +182,11 @@ export class Database {
     this.#files.delete(name);
     const castColumns = Object.entries(casts);
     const target = castColumns.length ? `${name}__staged` : name;
-    await this.#connection.insertArrowTable(table, { name: target, create: true });
+    // In slices: each insert copies its rows into DuckDB's memory as one IPC stream, and a whole table of
+    // 21.7 M select-all answers at a million respondents would not fit beside the table it becomes.
+    for (let start = 0; start === 0 || start < rows; start += insertSliceRows) {
+      await this.#connection.insertArrowTable(table.slice(start, start + insertSliceRows), { name: target, create: start === 0 });
+    }
     if (castColumns.length) {
       const replaced = castColumns
         .map(([column, type]) => `${castExpression(quoteIdentifier(column), type)} AS ${quoteIdentifier(column)}`)
@@ -291,7 +302,10 @@ async function startEngine(): Promise<Database> {
  * Starts DuckDB-WASM once per page (lazily: pages that never call this never download it)
  * and registers the given Parquet files as tables.
  */
-export async function openDatabase(sources: Record<string, ParquetSource> = {}, options: { lazy?: boolean } = {}): Promise<Database> {
+export async function openDatabase(
+  sources: Record<string, ParquetSource> = {},
+  options: { lazy?: boolean; insertSliceRows?: number } = {},
+): Promise<Database> {
   opening ??= startEngine();
   try {
     const database = await opening;

@@ -153,3 +153,31 @@ test("dates and timestamps reach DuckDB-WASM typed, with the values native DuckD
   assert.deepEqual([externalRequests, errors], [[], []]);
   await page.context().close();
 });
+
+test("a table inserted into DuckDB-WASM in slices holds exactly the rows of one inserted whole", async () => {
+  const { readdirSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const dist = process.env.EXPLORE_DIST ?? "dist";
+  const file = readdirSync(join(dist, "_file", "data", "clean")).find((f) => f.startsWith("selections.") && f.endsWith(".parquet"))!;
+  const { page, externalRequests, errors } = await openWatchedPage(browser);
+  await page.goto(`${site.url}/explore`);
+  const module = await page.locator('link[rel=modulepreload][href*="components/database."]').getAttribute("href");
+  const compared = await page.evaluate(
+    async ({ module, href }) => {
+      const { openDatabase } = await import(new URL(module, location.href).href);
+      // 100 rows per insert: the sample's selections go in as many slices, the second table as one.
+      await openDatabase({ sliced: href }, { insertSliceRows: 100 });
+      const db = await openDatabase({ whole: href });
+      const [counts] = await db.query("SELECT (SELECT count(*) FROM sliced) AS sliced, (SELECT count(*) FROM whole) AS whole");
+      const [differences] = await db.query(
+        "SELECT (SELECT count(*) FROM (SELECT * FROM sliced EXCEPT ALL SELECT * FROM whole)) + (SELECT count(*) FROM (SELECT * FROM whole EXCEPT ALL SELECT * FROM sliced)) AS n",
+      );
+      return { sliced: Number(counts.sliced), whole: Number(counts.whole), differences: Number(differences.n) };
+    },
+    { module: module!, href: `${site.url}/_file/data/clean/${file}` },
+  );
+  assert.ok(compared.whole > 300, `the sample's selections should span several slices, has ${compared.whole} rows`);
+  assert.deepEqual(compared, { sliced: compared.whole, whole: compared.whole, differences: 0 });
+  assert.deepEqual([externalRequests, errors], [[], []]);
+  await page.context().close();
+});
