@@ -44,6 +44,11 @@ export function parquetCopyOptions(rowGroupSize?: number): string {
   return `FORMAT parquet, COMPRESSION ${settings.compression}, ROW_GROUP_SIZE ${rowGroupSize ?? settings.rowGroupSize}`;
 }
 
+/** Runs one statement and returns its rows as plain objects: the runner the build-time figure code takes. */
+export async function rowObjects(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  return (await (await connection.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
+}
+
 export function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }

@@ -6,10 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadExports } from "../loaders/clean";
 import { loadCleanTables } from "../loaders/indicator-report";
-import { withDuckDB } from "../loaders/parquet";
+import { rowObjects, withDuckDB } from "../loaders/parquet";
 import { buildCube, ratingCountsSql, sliceIndicators, sliceOptions, sliceRatings, type CubeSlice, type OptionRow, type OutcomeCube, type RatingRow } from "../src/components/cube";
 import { indicatorSql, type IndicatorFilter } from "../src/components/indicators";
 import { checkboxQuestionLabels, optionSharesSql } from "../src/components/queries";
@@ -22,10 +21,6 @@ before(() => {
   execFileSync(process.execPath, ["--import", "tsx", "scripts/generate-sample.ts", "--out", generated, "--respondents", "1500", "--seed", "7"], { cwd: root });
 });
 after(() => rmSync(generated, { recursive: true, force: true }));
-
-async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  return (await (await connection.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
-}
 
 function filtersOf(cube: OutcomeCube): IndicatorFilter[] {
   const cohorts = [...new Set(cube.cells.map((c) => c.cohort).filter((c): c is string => c !== null))];
@@ -45,13 +40,13 @@ for (const [name, folder] of [["the sample", () => join(root, "data")], ["1,500 
     const model = await loadExports(folder());
     await withDuckDB(async (connection) => {
       await loadCleanTables(connection, model);
-      const cube = await buildCube((sql) => rows(connection, sql));
+      const cube = await buildCube((sql) => rowObjects(connection, sql));
       assert.ok(cube.cells.length > 10, "the cube has cells");
       let compared = 0;
       for (const wave of cube.waves) {
         for (const by of [null, "cohort", "stream", "degree", "extension"] as const) {
           for (const filter of filtersOf(cube)) {
-            const expected = (await rows(connection, indicatorSql({ wave, by, filter }))).map((r) => ({ id: r.id, group: r.group, numerator: r.numerator, denominator: r.denominator }));
+            const expected = (await rowObjects(connection, indicatorSql({ wave, by, filter }))).map((r) => ({ id: r.id, group: r.group, numerator: r.numerator, denominator: r.denominator }));
             assert.deepEqual(sliceIndicators(cube, { wave, by, filter }), expected, `${wave} by ${by} ${JSON.stringify(filter)}`);
             compared += expected.length;
           }
@@ -61,7 +56,7 @@ for (const [name, folder] of [["the sample", () => join(root, "data")], ["1,500 
         for (const by of [null, "wave", "cohort", "degree", "extension"] as CubeSlice[]) {
           for (const filter of filtersOf(cube).slice(0, 3)) {
             const waves = by === "wave" ? cube.waves : cube.waves.slice(0, 1);
-            const expected = (await rows(connection, optionSharesSql({ waves, question, by, filter }))) as unknown as OptionRow[];
+            const expected = (await rowObjects(connection, optionSharesSql({ waves, question, by, filter }))) as unknown as OptionRow[];
             assertSameOptions(sliceOptions(cube, { waves, question, by, filter }), expected, `${question} by ${by} ${JSON.stringify(filter)}`);
             compared += expected.length;
           }
@@ -70,7 +65,7 @@ for (const [name, folder] of [["the sample", () => join(root, "data")], ["1,500 
       for (const wave of cube.waves) {
         for (const byCohort of [false, true]) {
           // SQL leaves ties in (cohort order, item, level) unordered: compare in order on those, and as a set.
-          const expected = (await rows(connection, ratingCountsSql({ wave, byCohort }))) as unknown as RatingRow[];
+          const expected = (await rowObjects(connection, ratingCountsSql({ wave, byCohort }))) as unknown as RatingRow[];
           const actual = sliceRatings(cube, { wave, byCohort });
           const key = (r: RatingRow) => JSON.stringify([r.item, r.group, r.cohort_order, r.level, r.label, r.count]);
           assert.deepEqual(actual.map((r) => [r.cohort_order, r.item, r.level]), expected.map((r) => [r.cohort_order, r.item, r.level]), `ratings ${wave} ${byCohort}`);

@@ -4,6 +4,7 @@ import { buildMode } from "../../loaders/build-mode.js";
 import { withCleanTables } from "../../loaders/clean-store.js";
 import { runReportingContractErrors } from "../../loaders/contract-error.js";
 import { dataDir } from "../../loaders/data-dir.js";
+import { rowObjects } from "../../loaders/parquet.js";
 import { writeToStdout } from "../../loaders/stdout.js";
 import { applicantFigures } from "../components/applicant-figures.js";
 
@@ -12,7 +13,7 @@ await runReportingContractErrors(async () => {
     buildMode() === "public"
       ? { cohorts: [], views: {} }
       : await withCleanTables(dataDir(), (connection) =>
-          applicantFigures(async (sql) => (await (await connection.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[]),
+          applicantFigures((sql) => rowObjects(connection, sql)),
         );
   await writeToStdout(new TextEncoder().encode(JSON.stringify(figures)));
 });

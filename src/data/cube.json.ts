@@ -4,6 +4,7 @@ import { buildMode } from "../../loaders/build-mode.js";
 import { withCleanTables } from "../../loaders/clean-store.js";
 import { runReportingContractErrors } from "../../loaders/contract-error.js";
 import { dataDir } from "../../loaders/data-dir.js";
+import { rowObjects } from "../../loaders/parquet.js";
 import { writeToStdout } from "../../loaders/stdout.js";
 import { assembleCube, buildCube } from "../components/cube.js";
 
@@ -12,7 +13,7 @@ await runReportingContractErrors(async () => {
     buildMode() === "public"
       ? assembleCube([], [], [], [], "public")
       : await withCleanTables(dataDir(), (connection) =>
-          buildCube(async (sql) => (await (await connection.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[]),
+          buildCube((sql) => rowObjects(connection, sql)),
         );
   await writeToStdout(new TextEncoder().encode(JSON.stringify(cube)));
 });
