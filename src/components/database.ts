@@ -26,9 +26,6 @@ export type DatabaseStage =
   | { state: "failed"; message: string };
 
 let stage: DatabaseStage = { state: "idle" };
-
-/** Rows per insert into DuckDB-WASM by default (see #insert). */
-const defaultInsertSliceRows = 1 << 20;
 const listeners = new Set<(stage: DatabaseStage) => void>();
 
 function report(next: DatabaseStage): void {
@@ -95,6 +92,9 @@ export class QueryCancelled extends Error {
   }
 }
 
+/** Rows per insert into DuckDB-WASM by default (see #insert). */
+const defaultInsertSliceRows = 1 << 20;
+
 export class Database {
   readonly #engine: duckdb.AsyncDuckDB;
   readonly #connection: duckdb.AsyncDuckDBConnection;
@@ -118,7 +118,7 @@ export class Database {
    */
   async register(
     sources: Record<string, ParquetSource>,
-    { lazy = false, insertSliceRows = defaultInsertSliceRows }: { lazy?: boolean; insertSliceRows?: number } = {},
+    { lazy = false, insertSliceRows }: { lazy?: boolean; insertSliceRows?: number } = {},
   ): Promise<void> {
     if (lazy) {
       for (const [name, source] of Object.entries(sources)) if (!this.#tables.has(name)) this.#pending.set(name, source);
