@@ -46,6 +46,13 @@ async function arrowTable(connection: DuckDBConnection, sql: string): Promise<Ta
   return new Table(schema, batches);
 }
 
+/** The path of clean table `table`'s Parquet file in a build's `_file/data/clean` folder (its name is hashed). */
+export function cleanParquetFile(cleanDir: string, table: string): string {
+  const file = readdirSync(cleanDir).find((f) => f.startsWith(`${table}.`) && f.endsWith(".parquet"));
+  if (!file) throw new Error(`no ${table} Parquet in ${cleanDir}`);
+  return join(cleanDir, file);
+}
+
 export async function writeArrowFiles(
   cleanDir: string,
   outDir: string,
@@ -57,9 +64,7 @@ export async function writeArrowFiles(
   const connection = await instance.connect();
   try {
     for (const table of ["respondents", "selections", "ratings"]) {
-      const file = readdirSync(cleanDir).find((f) => f.startsWith(`${table}.`) && f.endsWith(".parquet"));
-      if (!file) throw new Error(`no ${table} Parquet in ${cleanDir}`);
-      await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${join(cleanDir, file).replaceAll("'", "''")}')`);
+      await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${cleanParquetFile(cleanDir, table).replaceAll("'", "''")}')`);
     }
     const wide = `WITH answers AS (${respondentViewSql()})
 SELECT wave, CAST(cohort AS VARCHAR) AS cohort, cohort_order, CAST(stream AS VARCHAR) AS stream, CAST(degree AS VARCHAR) AS degree,

@@ -5,7 +5,7 @@
 //   npm run bench:parquet -- --clean bench/tmp/dist-100000/_file/data/clean [--runs 5]
 //
 // Writes bench/PARQUET.md. The clean folder is any build's `_file/data/clean` (npm run bench keeps one per scale).
-import { readdirSync, readFileSync, rmSync, mkdtempSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +13,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { parquetToArrow } from "../src/components/parquet-to-arrow.js";
 import { tableSortBy } from "../loaders/model.js";
 import { parquetSettings, sqlString } from "../loaders/parquet.js";
+import { cleanParquetFile } from "./arrow-files.js";
 import { summary } from "./stats.js";
 
 const { values } = parseArgs({ options: { clean: { type: "string" }, runs: { type: "string", default: "5" } } });
@@ -63,9 +64,7 @@ const connection = await instance.connect();
 const lines: string[] = [];
 try {
   for (const table of Object.keys(queries)) {
-    const file = readdirSync(values.clean).find((f) => f.startsWith(`${table}.`) && f.endsWith(".parquet"));
-    if (!file) throw new Error(`no ${table} Parquet in ${values.clean}`);
-    await connection.run(`CREATE OR REPLACE TABLE source AS SELECT * FROM read_parquet(${sqlString(join(values.clean, file))})`);
+    await connection.run(`CREATE OR REPLACE TABLE source AS SELECT * FROM read_parquet(${sqlString(cleanParquetFile(values.clean, table))})`);
     const rows = Number((await connection.runAndReadAll("SELECT count(*) FROM source")).getRows()[0][0]);
     const wave = String((await connection.runAndReadAll("SELECT max(wave) FROM source")).getRows()[0][0]);
     console.error(`${table}: ${rows.toLocaleString("en")} rows`);
