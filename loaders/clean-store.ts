@@ -1,7 +1,7 @@
 // The clean store: the exports cleaned once per build into a folder of Parquet files, one per clean table, that
 // every Framework loader reads (several may ask at once: one builds, under a lock, and the others wait for it).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -9,14 +9,24 @@ import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { addSources, cleanParts, findSources, type PartCounts } from "./clean";
 import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
-import { cleaningCodeHash, exportsFingerprint } from "./fingerprint";
+import { buildMode } from "./build-mode";
+import { cleaningCodeHash, exportsFingerprint, exportsListing } from "./fingerprint";
 import { tableNames } from "./model";
 import { figuresMemoryLimit, openDuckDB, parquetSettings, quoteIdentifier, sqlString } from "./parquet";
 import { StagingSink, writeStagedParquet } from "./staging";
 
-/** Where clean stores are kept (git-ignored; `npm run clean` removes it). WORKBENCH_STORE moves it. */
+/**
+ * Where clean stores are kept (git-ignored; `npm run clean` removes it), one folder per build mode so nothing one
+ * mode staged is read by the other. WORKBENCH_STORE moves it (the public build points it into its private folder).
+ */
 export function storeRoot(): string {
-  return process.env.WORKBENCH_STORE || fileURLToPath(new URL("../src/.observablehq/cache/clean-store", import.meta.url));
+  return process.env.WORKBENCH_STORE || fileURLToPath(new URL(`../src/.observablehq/cache/clean-store/${buildMode()}`, import.meta.url));
+}
+
+/** Clean data holds people's answers and names: only its owner may read the folders it is staged and kept in. */
+export function makePrivateDir(directory: string): void {
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  chmodSync(directory, 0o700);
 }
 
 /** Runs `jobs`, at most `concurrency` at a time (each worker thread holds its own heap), settling every one. */
@@ -56,17 +66,17 @@ export interface StoreSummary {
  * for masking quotes, and `summary.json`. `workers` runs the parts in worker threads (default: for large exports).
  */
 export async function buildCleanStore(dataDir: string, outDir: string, { workers }: { workers?: boolean } = {}): Promise<StoreSummary> {
-  mkdirSync(outDir, { recursive: true });
+  makePrivateDir(outDir);
   const started = performance.now();
   const staging = join(outDir, ".staging");
-  mkdirSync(staging, { recursive: true });
+  makePrivateDir(staging);
   try {
     const files = await findSources(dataDir);
     const directories = [...cleanParts.map((part) => join(staging, part.replace(" ", "-"))), join(staging, "sources")];
-    for (const directory of directories) mkdirSync(directory);
+    for (const directory of directories) mkdirSync(directory, { mode: 0o700 });
     // Both parts always finish; the first part's contract error is the one reported, as in a sequential run.
     // Small exports are cleaned in this thread: starting workers would take longer than the work.
-    const inputBytes = exportsFingerprint(dataDir).files.reduce((sum, [, size]) => sum + size, 0);
+    const inputBytes = exportsListing(dataDir).files.reduce((sum, [, size]) => sum + size, 0);
     const clean = (workers ?? inputBytes >= workersFrom) ? cleanPartInWorker : cleanPartHere;
     const outcomes = await settleAll(
       cleanParts.map((part, i) => () => clean({ dataDir, part, staging: directories[i] })),
@@ -88,7 +98,7 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
         rows[name] = Number(result.getRowObjectsJS()[0].n);
       }
       const sources = await connection.runAndReadAll(`SELECT coalesce(sum(rows_in), 0)::BIGINT AS n FROM read_parquet(${sqlString(join(outDir, "sources.parquet"))})`);
-      const { files } = exportsFingerprint(dataDir);
+      const { files } = exportsListing(dataDir);
       const summary: StoreSummary = {
         inputBytes: files.reduce((sum, [, size]) => sum + size, 0),
         inputRows: Number(sources.getRowObjectsJS()[0].n),
@@ -108,8 +118,9 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
   }
 }
 
-function storeKey(dataDir: string): string {
-  const fingerprint = JSON.stringify({ exports: exportsFingerprint(dataDir), code: cleaningCodeHash(), parquet: parquetSettings() });
+/** The store of these exports (by content), this cleaning code and these Parquet settings. */
+export async function storeKey(dataDir: string): Promise<string> {
+  const fingerprint = JSON.stringify({ exports: await exportsFingerprint(dataDir), code: cleaningCodeHash(), parquet: parquetSettings() });
   return createHash("sha256").update(fingerprint).digest("hex").slice(0, 16);
 }
 
@@ -144,10 +155,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function cleanStore(dataDir: string): Promise<string> {
   const root = storeRoot();
-  const key = storeKey(dataDir);
+  const key = await storeKey(dataDir);
   const store = join(root, key);
   const lock = `${store}.lock`;
-  await mkdir(root, { recursive: true });
+  makePrivateDir(root);
+  removeAbandonedBuilds(root);
   for (;;) {
     if (existsSync(join(store, "summary.json"))) return markUsed(store);
     try {
@@ -176,6 +188,18 @@ export async function cleanStore(dataDir: string): Promise<string> {
     } finally {
       await rm(lock, { recursive: true, force: true });
     }
+  }
+}
+
+/**
+ * Removes half-built stores (and the plaintext staging inside them) whose builder is gone: a killed clean leaves
+ * `<key>.building-<pid>`, which nothing else would ever read or remove.
+ */
+export function removeAbandonedBuilds(root: string): void {
+  if (!existsSync(root)) return;
+  for (const name of readdirSync(root)) {
+    const builder = /\.building-(\d+)$/.exec(name);
+    if (builder && !alive(Number(builder[1]))) rmSync(join(root, name), { recursive: true, force: true });
   }
 }
 

@@ -1,8 +1,9 @@
-// What the public build may ship of the clean tables: these columns of these tables, nothing else.
-// Respondent-level tables are left empty there (their pages are not part of the public site); the postbuild
-// check (scripts/postbuild.ts) decodes every shipped Parquet file against this list.
+// What the public build may ship: these pages, these columns of these clean tables, these JSON files with exactly
+// these fields, nothing else. The postbuild check (loaders/public-check.ts) decodes every shipped file against it.
+import { z } from "zod";
 import type { TableName } from "./model.js";
 
+// Respondent-level tables are left empty there (their pages are not part of the public site).
 export const publicColumns: Partial<Record<TableName, readonly string[]>> = {
   sources: ["file", "source", "wave", "rows_in", "rows_kept", "rows_excluded"],
   exclusions: ["source", "wave", "file", "line", "reason"],
@@ -11,3 +12,52 @@ export const publicColumns: Partial<Record<TableName, readonly string[]>> = {
 
 /** Pages of the public site (paths without extension; "index" is the overview). */
 export const publicPages = ["index", "groups", "voices", "data-quality"] as const;
+
+const count = z.number().int().nonnegative();
+
+/** One published figure of src/components/report.ts (IndicatorFigure): a withheld one carries no numbers. */
+const publicFigure = z
+  .strictObject({
+    id: z.string(),
+    group: z.string().nullable(),
+    numerator: count.nullable(),
+    denominator: count.nullable(),
+    share: z.number().min(0).max(1).nullable(),
+    ci95: z.tuple([z.number(), z.number()]).nullable(),
+    suppressed: z.boolean().optional(),
+  })
+  .refine((f) => !f.suppressed || (f.numerator === null && f.denominator === null && f.share === null && f.ci95 === null), {
+    message: "a withheld figure carries numbers",
+  });
+
+const publicReport = z.strictObject({
+  wave: z.string(),
+  respondents: count.nullable(),
+  excluded: z.record(z.string().regex(/^[a-z_]+$/), count.nullable()),
+  indicators: z.array(publicFigure),
+});
+
+/**
+ * The JSON files of the public build (by the name under `_file/data/`, hash left out), with every field allowed.
+ * The figure rule they carry: computed by the public build, at the configured threshold.
+ */
+export function publicJson(thresholds: { minCell: number; minQuoteGroup: number }): Record<string, z.ZodType> {
+  return {
+    // src/data/indicators.json.ts: IndicatorTables of src/components/report.ts.
+    indicators: z.strictObject({
+      build: z.literal("public"),
+      minCell: z.literal(thresholds.minCell),
+      waves: z.array(z.string()),
+      reports: z.record(z.string(), z.record(z.string(), publicReport)),
+    }),
+    // src/data/quotes.json.ts: QuoteCollection of loaders/quotes.ts.
+    quotes: z.strictObject({
+      build: z.literal("public"),
+      minGroup: z.literal(thresholds.minQuoteGroup),
+      perGroup: count,
+      quotes: z.array(z.strictObject({ wave: z.string(), cohort: z.string(), theme: z.string(), text: z.string() })),
+      groups: z.array(z.strictObject({ theme: z.string(), cohort: z.string(), quotable: count, shown: count })),
+      withheld: count,
+    }),
+  };
+}

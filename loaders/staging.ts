@@ -18,7 +18,8 @@ class StagedFile {
   private piece = "";
 
   constructor(readonly path: string) {
-    this.fd = openSync(path, "w");
+    // Staged rows are plaintext answers and names: readable by their owner only.
+    this.fd = openSync(path, "w", 0o600);
   }
 
   write(line: string): void {

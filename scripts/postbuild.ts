@@ -1,20 +1,12 @@
-// After every build: preload links for each page's JSON, a content security policy in every page that allows only this site's own origin
-// (inline scripts by hash; DuckDB's worker and wasm from 'self'), and, for the public build, the allow-list
-// enforced on what was written — pages outside it removed, every Parquet file decoded and its columns checked.
-// A public build that fails the check is deleted, so it cannot be published by mistake.
+// What every build gets before it may replace the previous one (scripts/build.ts): preload links for each page's
+// JSON, a content security policy in every page that allows only this site's own origin (inline scripts by hash;
+// DuckDB's worker and wasm from 'self'), and, for the public build, the check of every shipped file
+// (loaders/public-check.ts) and the disclosure audit. A public build that fails them is never published.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
-import { parquetMetadata, parquetSchema } from "hyparquet";
-import { buildMode, outputDir } from "../loaders/build-mode.js";
-import { publicColumns, publicPages } from "../loaders/public-tables.js";
-
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { minCell, minQuoteGroup, outputDir, type BuildMode } from "../loaders/build-mode.js";
+import { checkPublicRelease, filesUnder, removeEmptyWithheldTables } from "../loaders/public-check.js";
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
@@ -60,38 +52,41 @@ function finishPage(file: string): void {
   writeFileSync(file, html.replace(/<meta charset="utf-8">\n?/, (charset) => `${charset}${meta}${dataPreloads(html)}`));
 }
 
-function parquetColumns(file: string): string[] {
-  const bytes = readFileSync(file);
-  const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return parquetSchema(metadata).children.map((child) => child.element.name);
-}
-
-/** Removes what the public site must not ship; returns the violations that removal cannot fix. */
-export function enforcePublicAllowList(directory: string): string[] {
-  const problems: string[] = [];
-  for (const file of filesUnder(directory)) {
-    const path = relative(directory, file);
-    if (path.endsWith(".html") && !path.includes("/") && !(publicPages as readonly string[]).includes(basename(path, ".html"))) rmSync(file);
-    if (!path.endsWith(".parquet")) continue;
-    const table = basename(path).split(".")[0] as keyof typeof publicColumns;
-    const allowed = publicColumns[table];
-    if (!allowed) {
-      rmSync(file);
-      continue;
-    }
-    const extra = parquetColumns(file).filter((column) => !allowed.includes(column));
-    if (extra.length) problems.push(`${path}: columns not on the public allow-list: ${extra.join(", ")}`);
+/** The public build's check, in one place: every problem found with what `directory` would publish. */
+export async function publicReleaseProblems(directory: string, sourceRoot: string): Promise<string[]> {
+  await removeEmptyWithheldTables(directory);
+  const problems = await checkPublicRelease(directory, { sourceRoot, minCell: minCell(), minQuoteGroup: minQuoteGroup() });
+  // ── THE PUBLIC CHECK: the disclosure auditor (loaders/disclosure-audit.ts, bounds every withheld count by linear
+  // programming) runs here, on the same folder, once it exists; its problems fail the build like the ones above.
+  const auditor = new URL("../loaders/disclosure-audit.ts", import.meta.url);
+  if (existsSync(fileURLToPath(auditor))) {
+    const { auditPublicRelease } = (await import(auditor.href)) as { auditPublicRelease(outputDirectory: string): { ok: boolean; problems: string[] } };
+    const audit = auditPublicRelease(directory);
+    if (!audit.ok) problems.push(...(audit.problems.length ? audit.problems : ["the disclosure audit failed"]));
   }
   return problems;
 }
 
-const directory = outputDir();
-if (buildMode() === "public") {
-  const problems = enforcePublicAllowList(directory);
+/**
+ * Finishes a build written to `directory` (not yet published): for the public build, the check above; then a
+ * content security policy and preload links in every page. Returns the problems that forbid publishing it.
+ */
+export async function finishBuild(directory: string, mode: BuildMode, sourceRoot: string): Promise<string[]> {
+  if (mode === "public") {
+    const problems = await publicReleaseProblems(directory, sourceRoot);
+    if (problems.length) return problems;
+  }
+  for (const file of filesUnder(directory)) if (file.endsWith(".html")) finishPage(file);
+  return [];
+}
+
+// `tsx scripts/postbuild.ts DIR`: checks a public build already on disk (e.g. before publishing it), changing nothing else.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const directory = process.argv[2] ?? outputDir();
+  const problems = await publicReleaseProblems(directory, fileURLToPath(new URL("../src", import.meta.url)));
   if (problems.length) {
-    rmSync(directory, { recursive: true, force: true });
-    process.stderr.write(`The public build was deleted: it held data outside the allow-list (loaders/public-tables.ts).\n${problems.join("\n")}\n`);
+    process.stderr.write(`${directory} must not be published:\n${problems.join("\n")}\n`);
     process.exit(1);
   }
+  process.stderr.write(`${directory}: every shipped file is of a public kind and on the allow-list\n`);
 }
-for (const file of filesUnder(directory)) if (file.endsWith(".html")) finishPage(file);

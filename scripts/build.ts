@@ -1,0 +1,58 @@
+// `npm run build` / `npm run build:public`: builds the site in a private work folder next to the output, checks it,
+// and only then swaps it in, so a failed or killed build leaves the previous complete one. The public build runs
+// Framework on a fresh private copy of the project (its own loader cache, clean store and temporary files), so
+// nothing an analyst build or preview computed can reach it, whatever runs beside it.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { buildMode, outputDir } from "../loaders/build-mode.js";
+import { buildEnvironment, createPrivateProject, createWorkFolder, frameworkBin, projectRoot, publish, removeAbandonedWork } from "./build-folders.js";
+import { finishBuild } from "./postbuild.js";
+import { refreshDataCache } from "./refresh-data-cache.js";
+
+const mode = buildMode();
+const output = resolve(outputDir());
+removeAbandonedWork(output);
+const work = createWorkFolder(output);
+let framework: ReturnType<typeof spawn> | undefined;
+
+function fail(message: string): never {
+  rmSync(work, { recursive: true, force: true });
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    framework?.kill(signal);
+    fail(`build stopped (${signal}): ${output} is left as it was`);
+  });
+}
+
+let cwd = projectRoot;
+let sourceRoot = join(projectRoot, "src");
+let site = join(work, "site");
+const settings: Record<string, string> = { WORKBENCH_BUILD: mode };
+if (mode === "public") {
+  cwd = createPrivateProject(work);
+  sourceRoot = join(cwd, "src");
+  // Inside the project copy, so Framework's own clearing of its output stays within its working directory.
+  site = join(cwd, "dist");
+  settings.WORKBENCH_STORE = join(work, "clean-store");
+} else {
+  // The analyst build shares the analyst preview's loader cache (src/.observablehq/cache): drop it if the exports changed.
+  await refreshDataCache(sourceRoot);
+}
+settings.WORKBENCH_OUTPUT = site;
+
+framework = spawn(process.execPath, [frameworkBin, "build"], { cwd, env: buildEnvironment(work, settings), stdio: "inherit" });
+const code = await new Promise<number | null>((done) => framework!.on("close", done));
+if (code !== 0) fail(`the ${mode} build failed: ${output} is left as it was`);
+
+const problems = await finishBuild(site, mode, sourceRoot);
+if (problems.length) {
+  fail(`The public build was not published: it held data outside the allow-list (loaders/public-tables.ts); ${output} is left as it was.\n${problems.join("\n")}`);
+}
+publish(site, output, work);
+rmSync(work, { recursive: true, force: true });
+process.stderr.write(`${mode} build published at ${output}\n`);
