@@ -1,0 +1,115 @@
+// The check a public build must pass before it is published: every shipped file of a known kind, decoded, every
+// field on the allow-list, the public build's label and threshold on its figures.
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { checkPublicRelease, removeEmptyWithheldTables } from "../../loaders/public-check";
+
+const sourceRoot = join(import.meta.dirname, "..", "..", "src");
+const options = { sourceRoot, minCell: 5, minQuoteGroup: 10 };
+
+const figure = { id: "response_rate", group: null, numerator: 72, denominator: 157, share: 0.4586, ci95: [0.38, 0.54] };
+const withheld = { id: "response_rate", group: "Summer 2022", numerator: null, denominator: null, share: null, ci95: null, suppressed: true };
+const indicators = {
+  build: "public",
+  minCell: 5,
+  waves: ["2024"],
+  reports: { "2024": { all: { wave: "2024", respondents: 72, excluded: { after_close: 3 }, indicators: [figure, withheld] } } },
+};
+const quotes = {
+  build: "public",
+  minGroup: 10,
+  perGroup: 200,
+  quotes: [{ wave: "2024", cohort: "All cohorts", theme: "Career plans", text: "Move into [organisation]." }],
+  groups: [{ theme: "Career plans", cohort: "All cohorts", quotable: 3, shown: 3 }],
+  withheld: 0,
+};
+
+function parquet(columns: Record<string, string[]>): Uint8Array {
+  const buffer = parquetWriteBuffer({ columnData: Object.entries(columns).map(([name, data]) => ({ name, data, type: "STRING" as const })) });
+  return new Uint8Array(buffer);
+}
+
+/** A public site as the build writes it, with `changes` applied (null removes a file). */
+function site(changes: Record<string, string | Uint8Array | null> = {}): string {
+  const directory = mkdtempSync(join(tmpdir(), "workbench-public-site-"));
+  const files: Record<string, string | Uint8Array | null> = {
+    "index.html": '<footer><span class="build-label" data-build="public"></span></footer>',
+    "voices.html": '<span data-build="public"></span>',
+    "_file/data/indicators.3c70ee8e.json": JSON.stringify(indicators),
+    "_file/data/quotes.90e61261.json": JSON.stringify(quotes),
+    "_file/data/clean/flags.4709ae3f.parquet": parquet({ wave: ["2024"], file: ["alumni-survey-2024.csv"], line: ["4"], flag: ["late"] }),
+    "_import/components/report.bfa49d6f.js": "export const x = 1;",
+    "_observablehq/client.d10d8454.js": "",
+    "_node/d3-array@3.2.5/index.js": "",
+    "_node/@duckdb/duckdb-wasm@1.32.0/dist/duckdb-eh.wasm": "",
+    ...changes,
+  };
+  for (const [path, content] of Object.entries(files)) {
+    if (content === null) continue;
+    mkdirSync(dirname(join(directory, path)), { recursive: true });
+    writeFileSync(join(directory, path), content);
+  }
+  return directory;
+}
+
+async function problems(changes: Record<string, string | Uint8Array | null> = {}): Promise<string[]> {
+  const directory = site(changes);
+  try {
+    return await checkPublicRelease(directory, options);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+test("a public build as written passes", async () => {
+  assert.deepEqual(await problems(), []);
+});
+
+test("analyst figures, another threshold or a field off the allow-list fail the build", async () => {
+  const json = (value: object) => ({ "_file/data/indicators.3c70ee8e.json": JSON.stringify(value) });
+  assert.match((await problems(json({ ...indicators, build: "analyst", minCell: 0 }))).join("\n"), /indicators\.3c70ee8e\.json: build/);
+  assert.match((await problems(json({ ...indicators, minCell: 3 }))).join("\n"), /minCell/);
+  const extra = structuredClone(indicators) as typeof indicators & { reports: { "2024": { all: { indicators: object[] } } } };
+  extra.reports["2024"].all.indicators.push({ ...figure, respondent_ids: [] });
+  assert.match((await problems(json(extra))).join("\n"), /reports\.2024\.all\.indicators\.2 unrecognized_keys/);
+  const revealed = structuredClone(indicators);
+  Object.assign(revealed.reports["2024"].all.indicators[1], { numerator: 3 });
+  assert.match((await problems(json(revealed))).join("\n"), /a withheld figure carries numbers/);
+  const unpooled = { "_file/data/quotes.90e61261.json": JSON.stringify({ ...quotes, build: "analyst", minGroup: 0 }) };
+  assert.match((await problems(unpooled)).join("\n"), /quotes\.90e61261\.json: build/);
+});
+
+test("a problem names the file and field, never the value that broke the rule", async () => {
+  const secret = "Ada Lovelace said something private";
+  const found = await problems({ "_file/data/quotes.90e61261.json": JSON.stringify({ ...quotes, build: secret }) });
+  assert.equal(found.length, 1);
+  assert.ok(!found[0].includes(secret), found[0]);
+  assert.ok(!(await problems({ "_file/data/indicators.3c70ee8e.json": `{"a": "${secret}` })).join("").includes(secret));
+});
+
+test("respondent-level tables, columns off the list, unknown files and analyst pages fail the build", async () => {
+  const respondents = parquet({ respondent_id: ["r1"], cohort: ["Summer 2022"] });
+  assert.match((await problems({ "_file/data/clean/respondents.0123abcd.parquet": respondents })).join("\n"), /respondents\.0123abcd\.parquet: a clean table that is not on the public allow-list/);
+  assert.match((await problems({ "_file/data/clean/flags.4709ae3f.parquet": parquet({ wave: ["2024"], email: ["a@b.org"] }) })).join("\n"), /columns not on the public allow-list: email/);
+  assert.match((await problems({ "_file/data/cube.a60a84be.json": "{}" })).join("\n"), /cube\.a60a84be\.json: a data file of a kind/);
+  assert.match((await problems({ "_file/data/people.0123abcd.csv": "name\nAda\n" })).join("\n"), /people\.0123abcd\.csv: a data file of a kind/);
+  assert.match((await problems({ "_file/data/rows.0123abcd.js": "export default []" })).join("\n"), /rows\.0123abcd\.js: a data file of a kind/);
+  assert.match((await problems({ "_import/data/rows.0123abcd.js": "export default []" })).join("\n"), /not compiled from the project's source/);
+  assert.match((await problems({ "explore.html": '<span data-build="public"></span>' })).join("\n"), /explore\.html: not a public page/);
+  assert.match((await problems({ "index.html": '<span data-build="analyst"></span>' })).join("\n"), /index\.html: page not labelled as the public build/);
+  assert.match((await problems({ "notes.txt": "x" })).join("\n"), /notes\.txt: a file of a kind/);
+});
+
+test("an empty Parquet file of a withheld table is removed; one with rows is left to fail the check", async () => {
+  const directory = site({
+    "_file/data/clean/respondents.0123abcd.parquet": parquet({ respondent_id: [] }),
+    "_file/data/clean/ratings.0123abcd.parquet": parquet({ respondent_id: ["r1"] }),
+  });
+  await removeEmptyWithheldTables(directory);
+  assert.deepEqual(await checkPublicRelease(directory, options), ["_file/data/clean/ratings.0123abcd.parquet: a clean table that is not on the public allow-list"]);
+  rmSync(directory, { recursive: true, force: true });
+});
