@@ -54,7 +54,6 @@ function finishPage(file: string): void {
 
 /** The public build's check, in one place: every problem found with what `directory` would publish. */
 export async function publicReleaseProblems(directory: string, sourceRoot: string): Promise<string[]> {
-  await removeEmptyWithheldTables(directory);
   const problems = await checkPublicRelease(directory, { sourceRoot, minCell: minCell(), minQuoteGroup: minQuoteGroup() });
   // ── THE PUBLIC CHECK: the disclosure auditor (loaders/disclosure-audit.ts, bounds every withheld count by linear
   // programming) runs here, on the same folder, once it exists; its problems fail the build like the ones above.
@@ -73,6 +72,7 @@ export async function publicReleaseProblems(directory: string, sourceRoot: strin
  */
 export async function finishBuild(directory: string, mode: BuildMode, sourceRoot: string): Promise<string[]> {
   if (mode === "public") {
+    await removeEmptyWithheldTables(directory);
     const problems = await publicReleaseProblems(directory, sourceRoot);
     if (problems.length) return problems;
   }
