@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { addSources, cleanParts, findSources, type PartCounts } from "./clean";
@@ -12,6 +12,7 @@ import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
 import { buildMode } from "./build-mode";
 import { cleaningCodeHash, exportsFingerprint, exportsListing } from "./fingerprint";
 import { tableNames } from "./model";
+import { processAlive } from "./process-alive";
 import { figuresMemoryLimit, openDuckDB, parquetSettings, quoteIdentifier, sqlString } from "./parquet";
 import { StagingSink, writeStagedParquet } from "./staging";
 
@@ -124,20 +125,11 @@ export async function storeKey(dataDir: string): Promise<string> {
   return createHash("sha256").update(fingerprint).digest("hex").slice(0, 16);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** A lock left by a process that died (or never wrote its id within a minute) may be taken over. */
 function abandoned(lock: string): boolean {
   try {
     const pid = Number(readFileSync(join(lock, "pid"), "utf8"));
-    return !alive(pid);
+    return !processAlive(pid);
   } catch {
     try {
       return Date.now() - statSync(lock).mtimeMs > 60_000;
@@ -160,6 +152,7 @@ export async function cleanStore(dataDir: string): Promise<string> {
   const lock = `${store}.lock`;
   makePrivateDir(root);
   removeAbandonedBuilds(root);
+  if (!process.env.WORKBENCH_STORE) removeUnsortedStores(dirname(root));
   for (;;) {
     if (existsSync(join(store, "summary.json"))) return markUsed(store);
     try {
@@ -199,8 +192,13 @@ export function removeAbandonedBuilds(root: string): void {
   if (!existsSync(root)) return;
   for (const name of readdirSync(root)) {
     const builder = /\.building-(\d+)$/.exec(name);
-    if (builder && !alive(Number(builder[1]))) rmSync(join(root, name), { recursive: true, force: true });
+    if (builder && !processAlive(Number(builder[1]))) rmSync(join(root, name), { recursive: true, force: true });
   }
+}
+
+/** Stores kept before there was a root per build mode (`clean-store/<key>`): no build reads them any more. */
+function removeUnsortedStores(parent: string): void {
+  for (const name of readdirSync(parent)) if (/^[0-9a-f]{16}(\.|$)/.test(name)) rmSync(join(parent, name), { recursive: true, force: true });
 }
 
 /** A store's modification time says when it was last asked for. */

@@ -4,6 +4,7 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { basename, delimiter, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { processAlive } from "../loaders/process-alive.js";
 import { publicPages } from "../loaders/public-tables.js";
 
 /** The repository: its src/, loaders/ and node_modules/. */
@@ -21,15 +22,6 @@ export function buildEnvironment(work: string, settings: Record<string, string>)
   return env;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 const workPattern = (output: string) => new RegExp(`^\\.${basename(output).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.build-(\\d+)$`);
 
 /**
@@ -43,7 +35,7 @@ export function removeAbandonedWork(output: string): void {
   const pattern = workPattern(output);
   for (const name of readdirSync(parent)) {
     const match = pattern.exec(name);
-    if (!match || alive(Number(match[1]))) continue;
+    if (!match || processAlive(Number(match[1]))) continue;
     const work = join(parent, name);
     if (!existsSync(output) && existsSync(join(work, "previous"))) renameSync(join(work, "previous"), output);
     rmSync(work, { recursive: true, force: true });
@@ -85,6 +77,26 @@ export function createPrivateProject(work: string): string {
   return project;
 }
 
+// Framework's bundles of installed packages (`_node/`: d3, Plot, DuckDB-WASM…) depend on node_modules alone, never on
+// data; public builds keep theirs here (npm ci clears it with node_modules) instead of re-bundling every time.
+const packageBundles = join(projectRoot, "node_modules", ".cache", "workbench", "public-node-bundles");
+const frameworkBundles = (project: string) => join(project, "src", ".observablehq", "cache", "_node");
+
+/** Gives a private project the package bundles an earlier public build made. */
+export function seedPackageBundles(project: string): void {
+  if (existsSync(packageBundles)) cpSync(packageBundles, frameworkBundles(project), { recursive: true });
+}
+
+/** Keeps a successful public build's package bundles for the next one. */
+export function keepPackageBundles(project: string): void {
+  if (!existsSync(frameworkBundles(project))) return;
+  const fresh = `${packageBundles}.${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  cpSync(frameworkBundles(project), fresh, { recursive: true });
+  rmSync(packageBundles, { recursive: true, force: true });
+  renameSync(fresh, packageBundles);
+}
+
 /**
  * Puts the finished `site` at `output`: the previous build is moved aside into `work` and the new one renamed in
  * (both on one file system, next to each other), so `output` is only ever a complete build.
@@ -92,6 +104,11 @@ export function createPrivateProject(work: string): string {
 export function publish(site: string, output: string, work: string): void {
   const previous = join(work, "previous");
   if (existsSync(output)) renameSync(output, previous);
-  renameSync(site, output);
+  try {
+    renameSync(site, output);
+  } catch (error) {
+    if (!existsSync(output) && existsSync(previous)) renameSync(previous, output);
+    throw error;
+  }
   rmSync(previous, { recursive: true, force: true });
 }

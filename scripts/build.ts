@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildMode, outputDir } from "../loaders/build-mode.js";
-import { buildEnvironment, createPrivateProject, createWorkFolder, frameworkBin, projectRoot, publish, removeAbandonedWork } from "./build-folders.js";
+import { buildEnvironment, createPrivateProject, createWorkFolder, frameworkBin, keepPackageBundles, projectRoot, publish, removeAbandonedWork, seedPackageBundles } from "./build-folders.js";
 import { finishBuild } from "./postbuild.js";
 import { refreshDataCache } from "./refresh-data-cache.js";
 
@@ -35,6 +35,7 @@ let site = join(work, "site");
 const settings: Record<string, string> = { WORKBENCH_BUILD: mode };
 if (mode === "public") {
   cwd = createPrivateProject(work);
+  seedPackageBundles(cwd);
   sourceRoot = join(cwd, "src");
   // Inside the project copy, so Framework's own clearing of its output stays within its working directory.
   site = join(cwd, "dist");
@@ -53,6 +54,12 @@ const problems = await finishBuild(site, mode, sourceRoot);
 if (problems.length) {
   fail(`The public build was not published: it held data outside the allow-list (loaders/public-tables.ts); ${output} is left as it was.\n${problems.join("\n")}`);
 }
-publish(site, output, work);
+try {
+  publish(site, output, work);
+} catch (error) {
+  // Another build of the same output swapped in first: this one is dropped, and that one stands.
+  fail(`the ${mode} build could not be moved into ${output} (${(error as NodeJS.ErrnoException).code}): another build may have finished first`);
+}
+if (mode === "public") keepPackageBundles(cwd);
 rmSync(work, { recursive: true, force: true });
 process.stderr.write(`${mode} build published at ${output}\n`);

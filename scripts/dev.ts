@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { buildMode } from "../loaders/build-mode.js";
 import { dataDir } from "../loaders/data-dir.js";
 import { exportsFingerprint } from "../loaders/fingerprint.js";
-import { buildEnvironment, createPrivateProject, createWorkFolder, frameworkBin, projectRoot, removeAbandonedWork } from "./build-folders.js";
+import { buildEnvironment, createPrivateProject, createWorkFolder, frameworkBin, projectRoot, removeAbandonedWork, seedPackageBundles } from "./build-folders.js";
 import { refreshDataCache } from "./refresh-data-cache.js";
 
 const mode = buildMode();
@@ -20,6 +20,7 @@ let cwd = projectRoot;
 const settings: Record<string, string> = { WORKBENCH_BUILD: mode };
 if (mode === "public") {
   cwd = createPrivateProject(work);
+  seedPackageBundles(cwd);
   settings.WORKBENCH_STORE = join(work, "clean-store");
   process.stderr.write("public preview: a private copy of the project, so edits to pages show after a restart\n");
 }
