@@ -3,16 +3,28 @@
 // Framework on a fresh private copy of the project (its own loader cache, clean store and temporary files), so
 // nothing an analyst build or preview computed can reach it, whatever runs beside it.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, rmSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { buildMode, outputDir } from "../loaders/build-mode.js";
 import { buildEnvironment, createPrivateProject, createWorkFolder, frameworkBin, keepPackageBundles, projectRoot, publish, removeAbandonedWork, seedPackageBundles } from "./build-folders.js";
-import { finishBuild } from "./postbuild.js";
+import { finishBuild, publicReleaseProblems } from "./postbuild.js";
 import { refreshDataCache } from "./refresh-data-cache.js";
 
 const mode = buildMode();
 const output = resolve(outputDir());
+if (mode === "analyst" && basename(output) === "dist-public") {
+  process.stderr.write(`${output}: the analyst build is never written to a folder named for the public build\n`);
+  process.exit(1);
+}
 removeAbandonedWork(output);
+// A public site left by an older build that would not pass today's check is not kept as "the previous build".
+if (mode === "public" && existsSync(output)) {
+  const stale = await publicReleaseProblems(output, join(projectRoot, "src"));
+  if (stale.length) {
+    rmSync(output, { recursive: true, force: true });
+    process.stderr.write(`${output} was removed: it does not pass the public check (${stale[0]})\n`);
+  }
+}
 const work = createWorkFolder(output);
 let framework: ReturnType<typeof spawn> | undefined;
 

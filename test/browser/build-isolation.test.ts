@@ -145,3 +145,20 @@ test("a failed analyst build keeps the previous dist/", async () => {
   assert.deepEqual(readdirSync(dirname(dist)).filter((name) => name.startsWith(".dist.build-")), []);
   rmSync(broken, { recursive: true, force: true });
 });
+
+test("no analyst page is left in or written to a public output folder", async () => {
+  const legacy = join(parent, "legacy", "dist-public");
+  mkdirSync(legacy, { recursive: true });
+  writeFileSync(join(legacy, "explore.html"), '<span data-build="analyst"></span>');
+  const analyst = npmRun("build", { WORKBENCH_OUTPUT: legacy, WORKBENCH_BUILD: "analyst" });
+  assert.notEqual(await analyst.exit, 0);
+  assert.match(analyst.log(), /never written to a folder named for the public build/);
+  // A public build finds an older dist-public that fails today's check: it goes, even when the new build fails too.
+  const broken = mkdtempSync(join(tmpdir(), "workbench-broken-exports-"));
+  writeFileSync(join(broken, "roster.csv"), "not a roster\n");
+  const failed = npmRun("build:public", { WORKBENCH_OUTPUT: legacy, WORKBENCH_DATA: broken });
+  assert.notEqual(await failed.exit, 0);
+  assert.match(failed.log(), /explore\.html: not a public page/);
+  assert.deepEqual(readdirSync(dirname(legacy)), []);
+  rmSync(broken, { recursive: true, force: true });
+});
