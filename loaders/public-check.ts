@@ -99,8 +99,12 @@ async function checkFile(path: string, file: string, json: ReturnType<typeof pub
     return "a data file of a kind the public build does not ship";
   }
   const code = /\.(js|css|wasm)$/.test(path);
-  if (path.startsWith("_observablehq/") && code) return null;
-  if (/^_node\/(@[^/]+\/)?[^/@]+@\d[^/]*\//.test(path) && code) return null;
+  if ((path.startsWith("_observablehq/") || /^_node\/(@[^/]+\/)?[^/@]+@\d[^/]*\//.test(path)) && code) {
+    const bytes = readFileSync(file);
+    if (path.endsWith(".wasm")) return bytes.subarray(0, 4).equals(Buffer.from("\0asm", "latin1")) ? null : "not WebAssembly";
+    utf8.decode(bytes);
+    return null;
+  }
   if (path.startsWith("_import/") && /\.(js|css)$/.test(path)) {
     const named = unhashed(path.slice("_import/".length));
     const stem = named ? named[0] : null;

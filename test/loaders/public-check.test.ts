@@ -45,7 +45,7 @@ function site(changes: Record<string, string | Uint8Array | null> = {}): string 
     "_import/components/report.bfa49d6f.js": "export const x = 1;",
     "_observablehq/client.d10d8454.js": "",
     "_node/d3-array@3.2.5/index.js": "",
-    "_node/@duckdb/duckdb-wasm@1.32.0/dist/duckdb-eh.wasm": "",
+    "_node/@duckdb/duckdb-wasm@1.32.0/dist/duckdb-eh.wasm": new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
     ...changes,
   };
   for (const [path, content] of Object.entries(files)) {
@@ -102,6 +102,7 @@ test("respondent-level tables, columns off the list, unknown files and analyst p
   assert.match((await problems({ "explore.html": '<span data-build="public"></span>' })).join("\n"), /explore\.html: not a public page/);
   assert.match((await problems({ "index.html": '<span data-build="analyst"></span>' })).join("\n"), /index\.html: page not labelled as the public build/);
   assert.match((await problems({ "notes.txt": "x" })).join("\n"), /notes\.txt: a file of a kind/);
+  assert.match((await problems({ "_node/d3-array@3.2.5/data.wasm": "respondent_id,email" })).join("\n"), /data\.wasm: not WebAssembly/);
 });
 
 test("an empty Parquet file of a withheld table is removed; one with rows is left to fail the check", async () => {
