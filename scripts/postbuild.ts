@@ -59,8 +59,11 @@ export async function publicReleaseProblems(directory: string, sourceRoot: strin
   // programming) runs here, on the same folder, once it exists; its problems fail the build like the ones above.
   const auditor = new URL("../loaders/disclosure-audit.ts", import.meta.url);
   if (existsSync(fileURLToPath(auditor))) {
-    const { auditPublicRelease } = (await import(auditor.href)) as { auditPublicRelease(outputDirectory: string): { ok: boolean; problems: string[] } };
-    const audit = auditPublicRelease(directory);
+    type Audit = { ok: boolean; problems: string[] };
+    const { auditPublicRelease } = (await import(auditor.href)) as { auditPublicRelease(outputDirectory: string): Audit | Promise<Audit> };
+    const started = performance.now();
+    const audit = await auditPublicRelease(directory);
+    process.stderr.write(`disclosure audit: ${audit.ok ? "passed" : "failed"} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
     if (!audit.ok) problems.push(...(audit.problems.length ? audit.problems : ["the disclosure audit failed"]));
   }
   return problems;
