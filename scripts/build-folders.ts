@@ -8,7 +8,7 @@ import { processAlive } from "../loaders/process-alive.js";
 import { publicPages } from "../loaders/public-tables.js";
 
 /** The repository: its src/, loaders/ and node_modules/. */
-export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+export const projectRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
 export const frameworkBin = join(projectRoot, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 
@@ -22,21 +22,18 @@ export function buildEnvironment(work: string, settings: Record<string, string>)
   return env;
 }
 
-const workPattern = (output: string) => new RegExp(`^\\.${basename(output).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.build-(\\d+)$`);
-
 /**
- * Removes the work folders of builds of `output` whose process is gone (a killed build's half-written site, private
- * project copy, clean store and staging). A build killed between moving the previous site aside and moving the new
- * one in leaves no `output`: the previous one is put back.
+ * Removes, in `parent`, the work folders of builds and previews whose process is gone (a killed build's half-written
+ * site, private project copy, clean store and staging). A build killed between moving the previous site aside and
+ * moving the new one in leaves no output: the previous one is put back.
  */
-export function removeAbandonedWork(output: string): void {
-  const parent = dirname(output);
+export function removeAbandonedWork(parent: string): void {
   if (!existsSync(parent)) return;
-  const pattern = workPattern(output);
   for (const name of readdirSync(parent)) {
-    const match = pattern.exec(name);
-    if (!match || processAlive(Number(match[1]))) continue;
+    const match = /^\.(.+)\.build-(\d+)$/.exec(name);
+    if (!match || processAlive(Number(match[2]))) continue;
     const work = join(parent, name);
+    const output = join(parent, match[1]);
     if (!existsSync(output) && existsSync(join(work, "previous"))) renameSync(join(work, "previous"), output);
     rmSync(work, { recursive: true, force: true });
   }

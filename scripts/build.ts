@@ -4,7 +4,7 @@
 // nothing an analyst build or preview computed can reach it, whatever runs beside it.
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { buildMode, outputDir } from "../loaders/build-mode.js";
 import { buildEnvironment, createPrivateProject, createWorkFolder, frameworkBin, keepPackageBundles, projectRoot, publish, removeAbandonedWork, seedPackageBundles } from "./build-folders.js";
 import { finishBuild, publicReleaseProblems } from "./postbuild.js";
@@ -16,7 +16,8 @@ if (mode === "analyst" && basename(output) === "dist-public") {
   process.stderr.write(`${output}: the analyst build is never written to a folder named for the public build\n`);
   process.exit(1);
 }
-removeAbandonedWork(output);
+// At every start: whatever a killed build or preview left, next to this output and in the project.
+for (const parent of new Set([dirname(output), projectRoot])) removeAbandonedWork(parent);
 // A public site left by an older build that would not pass today's check is not kept as "the previous build".
 if (mode === "public" && existsSync(output)) {
   const stale = await publicReleaseProblems(output, join(projectRoot, "src"));

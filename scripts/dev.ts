@@ -14,7 +14,7 @@ import { refreshDataCache } from "./refresh-data-cache.js";
 
 const mode = buildMode();
 const previewFolder = join(projectRoot, `preview-${mode}`);
-removeAbandonedWork(previewFolder);
+removeAbandonedWork(projectRoot);
 const work = createWorkFolder(previewFolder);
 let cwd = projectRoot;
 const settings: Record<string, string> = { WORKBENCH_BUILD: mode };

@@ -38,7 +38,7 @@ test("a killed build's work folder is removed at the next start; a live one is l
   writeFileSync(join(parent, "unrelated"), "");
   const live = join(parent, `.dist-public.build-${process.pid}`);
   mkdirSync(live);
-  removeAbandonedWork(output);
+  removeAbandonedWork(parent);
   assert.deepEqual(readdirSync(parent).sort(), [".dist-public.build-" + process.pid, "dist-public", "unrelated"]);
   assert.equal(readFileSync(join(output, "index.html"), "utf8"), "previous");
 });
@@ -49,7 +49,7 @@ test("a build killed between moving the previous site aside and moving the new o
   const killed = join(parent, `.dist.build-${deadPid()}`);
   builtSite(join(killed, "previous"), "previous");
   builtSite(join(killed, "site"), "new, never published");
-  removeAbandonedWork(output);
+  removeAbandonedWork(parent);
   assert.equal(readFileSync(join(output, "index.html"), "utf8"), "previous");
   assert.equal(existsSync(killed), false);
 });
