@@ -27,7 +27,7 @@ const fingerprint = JSON.stringify({
   build: buildMode(),
   minCell: minCell(),
   code: cleaningCodeHash(),
-  loaders: codeHash([join("src", "data"), join("src", "components")]),
+  loaders: codeHash([join("src", "data"), join("src", "components"), join("src", "stats")]),
   parquet: parquetSettings(),
 });
 const previous = existsSync(stamp) ? readFileSync(stamp, "utf8") : null;

@@ -81,6 +81,8 @@ export interface TrendsReport {
   /** Latest wave against the one before, people who answered both counted as pairs. */
   wave_change: (ShareDifference & { from_wave: string; to_wave: string; wording_changed: boolean }) | null;
   like_for_like: LikeForLike[];
+  /** People who answered both of the last two waves: how their answers moved. */
+  panel: { people: number; stayed: number; moved_in: number; moved_out: number; neither: number } | null;
 }
 
 /** Cohorts of different waves this close in mean months since their program are compared like for like. */
@@ -169,11 +171,21 @@ export function trendsReport(
     pooled = { trend, trend_weighted: weightedOk ? cohortTrend(outcomeRows(answered, allWeights), { weighted: true }) : null, verdict_sentence: verdictSentence(trend, outcome.label) };
   }
   let waveChange: TrendsReport["wave_change"] = null;
+  let panel: TrendsReport["panel"] = null;
   if (waves.length > 1) {
     const [a, b] = waves.slice(-2);
     const asRows = (wave: string) => answered.filter((r) => r.wave === wave).map((r) => ({ person: r.person, outcome: r.outcome! }));
     const d = shareDifference(asRows(a), asRows(b));
     if (d) waveChange = { ...d, from_wave: a, to_wave: b, wording_changed: wordingChanged(a, b) };
+    const before = new Map(asRows(a).map((r) => [r.person, r.outcome]));
+    const pairs = asRows(b).filter((r) => before.has(r.person)).map((r) => [before.get(r.person)!, r.outcome]);
+    panel = {
+      people: pairs.length,
+      stayed: pairs.filter(([x, y]) => x && y).length,
+      moved_in: pairs.filter(([x, y]) => !x && y).length,
+      moved_out: pairs.filter(([x, y]) => x && !y).length,
+      neither: pairs.filter(([x, y]) => !x && !y).length,
+    };
   }
   const likeForLike: LikeForLike[] = [];
   for (let i = 0; i < waves.length; i += 1) {
@@ -195,7 +207,7 @@ export function trendsReport(
       }
     }
   }
-  return { outcome, waves, by_wave: byWave, pooled, wave_change: waveChange, like_for_like: likeForLike.sort((a, b) => a.months - b.months) };
+  return { outcome, waves, by_wave: byWave, pooled, wave_change: waveChange, like_for_like: likeForLike.sort((a, b) => a.months - b.months), panel };
 }
 
 /** What the `trends` command prints for one wave (and what its --json holds): the page's figures, nothing recomputed. */
