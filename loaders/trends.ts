@@ -33,7 +33,7 @@ export async function trendsFigures(connection: DuckDBConnection, outcomeId: (ty
   }));
   const cells: PopulationCell[] = population.map((p) => ({ wave: String(p.wave), cohort: String(p.cohort), cohortOrder: Number(p.cohort_order), stream: String(p.stream), alumni: Number(p.alumni) }));
   const spec = (wave: string) => waves[wave as WaveId];
-  return trendsReport({ id: outcome.id, label: "works on alignment" }, respondents, cells, {
+  return trendsReport({ id: outcome.id, label: "on alignment work" }, respondents, cells, {
     startDateAsked: (wave) => Boolean(spec(wave)?.headers.role_start),
     wordingChanged: (a, b) => spec(a)?.headers.current_work !== spec(b)?.headers.current_work,
   });

@@ -45,7 +45,7 @@ export function waveChange(trends: Trends): HTMLParagraphElement {
   const latest = trends.waves.at(-1)!;
   const verdict = trends.verdicts?.[latest] ?? trends.by_wave?.[latest]?.verdict_sentence ?? "";
   return paragraph(
-    `Share who ${trends.outcome.label}, ${c.from_wave} → ${c.to_wave}: ${percent(c.from.share)} (${c.from.numerator} of ${c.from.denominator}) → ${percent(c.to.share)} (${c.to.numerator} of ${c.to.denominator}), `,
+    `Share ${trends.outcome.label}, ${c.from_wave} → ${c.to_wave}: ${percent(c.from.share)} (${c.from.numerator} of ${c.from.denominator}) → ${percent(c.to.share)} (${c.to.numerator} of ${c.to.denominator}), `,
     element("strong", `${pts(c.difference)} points (95% interval ${pts(c.ci95[0])} to ${pts(c.ci95[1])})`),
     `, the ${c.paired} people who answered both waves counted as pairs. Not a trend in the program: the later wave adds newer cohorts and sees everyone a year later${c.wording_changed ? ", and the question was reworded" : ""}. ${verdict}`,
     ...(trends.build === "analyst" ? [" See ", element("a", "Trends", { href: "./trends" }), "."] : []),

@@ -39,7 +39,7 @@ const termNames: Record<Exclude<Term, "cohort">, string> = { months: "months sin
 
 const assumptions: Record<string, string> = {
   "cohort+months": "that time since the program acts the same way in every cohort (within one wave, cohort and time since the program move almost together, so the two are hard to tell apart)",
-  "cohort+months+wave": "only that each of cohort, time since the program and wave acts in a straight line; the three are nearly tied (wave ≈ cohort + time since), so the interval is wide",
+  "cohort+months+wave": "each of cohort, time since the program and wave acts in a straight line (the three are nearly tied — wave ≈ cohort + time since — so the interval is wide)",
   "cohort+months|pooled": "that nothing changed between waves — not the question's wording, who answered, or the job market",
   "cohort": "that time since the program has no effect on the outcome",
   "cohort+wave": "that time since the program has no effect on the outcome, once the wave is accounted for",
@@ -105,12 +105,12 @@ export function cohortTrend(rows: readonly OutcomeRow[], { weighted = false } = 
   return { model, verdict: model.verdict, parametrisations, disagree };
 }
 
-/** The verdict as a sentence a funder can read. */
+/** The verdict as a sentence a funder can read; `outcome` reads after "more often" (e.g. "on alignment work"). */
 export function verdictSentence(trend: CohortTrend, outcome: string): string {
   const m = trend.model;
-  if (m.odds_ratio === null || !m.ci95) return `Whether later cohorts do better at "${outcome}": these data cannot tell (${m.withheld}).`;
+  if (m.odds_ratio === null || !m.ci95) return `Are later cohorts more often ${outcome}? These data cannot tell (${m.withheld}).`;
   const or = `odds ratio ${m.odds_ratio.toFixed(2)} per later cohort, 95% interval ${m.ci95[0].toFixed(2)}–${m.ci95[1].toFixed(2)}`;
   const adjusted = m.adjusted_for.length ? `, comparing people at the same ${m.adjusted_for.join(" and ")}` : "";
-  if (trend.verdict === "these data cannot tell") return `Are later cohorts more often "${outcome}"? These data cannot tell (${or}${adjusted}).`;
-  return `${trend.verdict === "later cohorts do better" ? "Later cohorts do better" : "Later cohorts do worse"} at "${outcome}" (${or}${adjusted}).`;
+  if (trend.verdict === "these data cannot tell") return `Are later cohorts more often ${outcome}? These data cannot tell (${or}${adjusted}).`;
+  return `Later cohorts are ${trend.verdict === "later cohorts do better" ? "more" : "less"} often ${outcome} (${or}${adjusted}).`;
 }

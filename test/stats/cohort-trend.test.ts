@@ -46,7 +46,7 @@ test("pooled: the full model decides, and the two narrower parametrisations are 
   assert.deepEqual(trend.parametrisations.map((p) => p.adjusted_for), [["months since the program ended"], ["survey wave"]]);
   // 0.85 against 1.02 and 1.25: the directions differ, so the page shows both.
   assert.equal(trend.disagree, true);
-  assert.match(verdictSentence(trend, "works on alignment"), /These data cannot tell \(odds ratio 1\.25 per later cohort/);
+  assert.match(verdictSentence(trend, "on alignment work"), /These data cannot tell \(odds ratio 1\.25 per later cohort/);
 });
 
 test("no estimate, and no verdict but 'cannot tell', when the outcome never varies", () => {
