@@ -4,15 +4,24 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { indicators } from "../src/components/indicators.js";
 import { respondentIndicatorSql } from "../src/components/queries.js";
 import { trendsReport, type PopulationCell, type TrendRespondent, type TrendsReport } from "../src/stats/trends-report.js";
-import { waves, type WaveId } from "./instrument.js";
+import { waves, type QuestionId, type WaveId } from "./instrument.js";
 import { rowObjects } from "./parquet.js";
+
+/** The instrument question each trend outcome reads, to flag a change of wording between waves. */
+const outcomeQuestion: Record<string, QuestionId> = { work_alignment_any: "current_work", work_alignment_org: "current_work", advanced_past_first_round: "advanced", published: "published" };
 
 /** Calendar months between two dates' months (the program's last month is month 0). */
 const monthsFromEnd = (column: string) => `(year(${column}) * 12 + month(${column})) - (year(program_end) * 12 + month(program_end))`;
 
-export const trendOutcomes = ["work_alignment_any"] as const;
+/** Outcomes the trends command also reports (same shape under "outcomes"); only alignment work has a start date. */
+export const trendOutcomes: Record<string, string> = {
+  work_alignment_any: "on alignment work",
+  work_alignment_org: "on alignment work at an organisation",
+  advanced_past_first_round: "past a first interview round",
+  published: "publishing alignment research",
+};
 
-export async function trendsFigures(connection: DuckDBConnection, outcomeId: (typeof trendOutcomes)[number] = "work_alignment_any"): Promise<TrendsReport> {
+export async function trendsFigures(connection: DuckDBConnection, outcomeId = "work_alignment_any"): Promise<TrendsReport> {
   const outcome = indicators.find((i) => i.id === outcomeId)!;
   const rows = await rowObjects(connection, respondentIndicatorSql(outcome, [
     "respondent_id", "wave", "cohort", "cohort_order", "stream", "months_since_end",
@@ -33,9 +42,11 @@ export async function trendsFigures(connection: DuckDBConnection, outcomeId: (ty
   }));
   const cells: PopulationCell[] = population.map((p) => ({ wave: String(p.wave), cohort: String(p.cohort), cohortOrder: Number(p.cohort_order), stream: String(p.stream), alumni: Number(p.alumni) }));
   const spec = (wave: string) => waves[wave as WaveId];
-  return trendsReport({ id: outcome.id, label: "on alignment work" }, respondents, cells, {
-    startDateAsked: (wave) => Boolean(spec(wave)?.headers.role_start),
-    wordingChanged: (a, b) => spec(a)?.headers.current_work !== spec(b)?.headers.current_work,
+  const question = outcomeQuestion[outcomeId];
+  return trendsReport({ id: outcome.id, label: trendOutcomes[outcomeId] }, respondents, cells, {
+    // The start date is of the current role: it times alignment work, not a past interview or a paper.
+    startDateAsked: (wave) => outcomeId.startsWith("work_alignment") && Boolean(spec(wave)?.headers.role_start),
+    wordingChanged: (a, b) => spec(a)?.headers[question] !== spec(b)?.headers[question],
   });
 }
 
