@@ -12,6 +12,8 @@ export interface OutcomeRow {
   outcome: boolean;
   /** Survey weight (raked to the roster); 1 when unweighted. */
   weight?: number;
+  /** The row's level in each margin the weight was raked to (e.g. [cohort, stream]): the errors then allow for the raking. */
+  margins?: string[];
 }
 
 export type Term = "cohort" | "months" | "wave";
@@ -72,7 +74,10 @@ export function cohortModel(rows: readonly OutcomeRow[], terms: readonly Exclude
     rows: rows.length,
   };
   const fit = rows.length && new Set(rows.map((r) => r.cohortOrder)).size > 1
-    ? fitLogistic(x, rows.map((r) => (r.outcome ? 1 : 0)), rows.map((r) => r.person), { weights: weighted ? rows.map((r) => r.weight ?? 1) : undefined })
+    ? fitLogistic(x, rows.map((r) => (r.outcome ? 1 : 0)), rows.map((r) => r.person), {
+        weights: weighted ? rows.map((r) => r.weight ?? 1) : undefined,
+        margins: weighted && rows.every((r) => r.margins?.length) ? rows[0].margins!.map((_, m) => rows.map((r) => r.margins![m])) : undefined,
+      })
     : null;
   if (!fit || !fit.converged || !Number.isFinite(fit.standardErrors[1])) {
     return { ...base, odds_ratio: null, ci95: null, p: null, verdict: "these data cannot tell", withheld: fit ? "the fit did not converge" : "too few cohorts or no variation in the outcome" };

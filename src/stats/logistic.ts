@@ -1,7 +1,8 @@
 // Logistic regression by iteratively reweighted least squares, with standard errors clustered by person.
 // Hand-written: no well-kept npm package gives cluster-robust (sandwich) errors, and with a handful of
 // parameters IRLS is a few dozen lines. Matches R's glm(binomial) with sandwich::vcovCL(type = "HC0") and
-// survey::svyglm(ids = ~person) for weights (both scale the sandwich by G / (G − 1) for G clusters).
+// survey::svyglm(ids = ~person) for weights (both scale the sandwich by G / (G − 1) for G clusters), and for weights
+// raked to margins, svyglm on a survey::rake design (the influence of each answer is first taken net of the margins).
 
 export interface LogisticFit {
   coefficients: number[];
@@ -45,7 +46,18 @@ export function fitLogistic(
   x: readonly (readonly number[])[],
   y: readonly number[],
   cluster: readonly string[],
-  { weights, maxIterations = 50, tolerance = 1e-10 }: { weights?: readonly number[]; maxIterations?: number; tolerance?: number } = {},
+  {
+    weights,
+    margins,
+    maxIterations = 50,
+    tolerance = 1e-10,
+  }: {
+    weights?: readonly number[];
+    /** The levels each row had in each raking margin (`margins[m][i]`), when `weights` were raked to them. */
+    margins?: readonly (readonly string[])[];
+    maxIterations?: number;
+    tolerance?: number;
+  } = {},
 ): LogisticFit | null {
   const n = x.length;
   const k = x[0]?.length ?? 0;
@@ -82,25 +94,47 @@ export function fitLogistic(
     }
     deviance = next;
   }
-  // The sandwich: bread = (X'WVX)^-1 at the estimate; meat = Σ over people of their score sums' outer products.
+  // The sandwich: each row's influence bread · w(y − μ)x, net of the raking margins when there are any; then the
+  // spread of people's summed influences (centred, as survey's multistage does), scaled by G / (G − 1).
   const mu = fitted(beta);
   const info = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  const sums = new Map<string, number[]>();
   for (let i = 0; i < n; i += 1) {
     const v = w[i] * mu[i] * (1 - mu[i]);
     for (let a = 0; a < k; a += 1) for (let b = 0; b < k; b += 1) info[a][b] += v * x[i][a] * x[i][b];
-    const s = sums.get(cluster[i]) ?? new Array<number>(k).fill(0);
-    for (let a = 0; a < k; a += 1) s[a] += w[i] * (y[i] - mu[i]) * x[i][a];
-    sums.set(cluster[i], s);
   }
   bread = invert(info);
   if (!bread) return null;
+  const influence = x.map((row, i) => bread!.map((r) => r.reduce((sum, v, j) => sum + v * w[i] * (y[i] - mu[i]) * row[j], 0)));
+  if (margins?.length) {
+    // survey::svyrecvar for a raked design: ten sweeps, each margin's level means of influence / weight taken out.
+    for (let sweep = 0; sweep < 10; sweep += 1) {
+      for (const levels of margins) {
+        const sums = new Map<string, { total: number[]; count: number }>();
+        influence.forEach((u, i) => {
+          const cell = sums.get(levels[i]) ?? { total: new Array<number>(k).fill(0), count: 0 };
+          u.forEach((value, a) => (cell.total[a] += value / w[i]));
+          cell.count += 1;
+          sums.set(levels[i], cell);
+        });
+        influence.forEach((u, i) => {
+          const cell = sums.get(levels[i])!;
+          for (let a = 0; a < k; a += 1) u[a] -= (w[i] * cell.total[a]) / cell.count;
+        });
+      }
+    }
+  }
+  const sums = new Map<string, number[]>();
+  influence.forEach((u, i) => {
+    const s = sums.get(cluster[i]) ?? new Array<number>(k).fill(0);
+    for (let a = 0; a < k; a += 1) s[a] += u[a];
+    sums.set(cluster[i], s);
+  });
   const g = sums.size;
-  const meat = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (const s of sums.values()) for (let a = 0; a < k; a += 1) for (let b = 0; b < k; b += 1) meat[a][b] += s[a] * s[b];
+  const centre = new Array<number>(k).fill(0);
+  for (const s of sums.values()) for (let a = 0; a < k; a += 1) centre[a] += s[a] / g;
   const adjust = g > 1 ? g / (g - 1) : 1;
-  const half = bread.map((row) => meat[0].map((_, b) => row.reduce((sum, v, j) => sum + v * meat[j][b], 0)));
-  const covariance = half.map((row) => bread![0].map((_, b) => adjust * row.reduce((sum, v, j) => sum + v * bread![j][b], 0)));
+  const covariance = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (const s of sums.values()) for (let a = 0; a < k; a += 1) for (let b = 0; b < k; b += 1) covariance[a][b] += adjust * (s[a] - centre[a]) * (s[b] - centre[b]);
   return {
     coefficients: beta,
     covariance,

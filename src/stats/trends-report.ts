@@ -103,7 +103,16 @@ function rakedWeights(rows: readonly TrendRespondent[], population: readonly Pop
 }
 
 function outcomeRows(rows: readonly TrendRespondent[], weights?: Map<TrendRespondent, number>): OutcomeRow[] {
-  return rows.filter((r) => r.outcome !== null).map((r) => ({ person: r.person, wave: r.wave, cohortOrder: r.cohortOrder, monthsSinceEnd: r.monthsSinceEnd, outcome: r.outcome!, weight: weights?.get(r) ?? 1 }));
+  // Each wave is raked on its own, so a margin's levels are the wave's cohorts and streams.
+  return rows.filter((r) => r.outcome !== null).map((r) => ({
+    person: r.person,
+    wave: r.wave,
+    cohortOrder: r.cohortOrder,
+    monthsSinceEnd: r.monthsSinceEnd,
+    outcome: r.outcome!,
+    weight: weights?.get(r) ?? 1,
+    margins: weights ? [`${r.wave}|${r.cohort}`, `${r.wave}|${r.stream}`] : undefined,
+  }));
 }
 
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;

@@ -40,6 +40,17 @@ test("the 2025 wave alone: adjusted for months since the program, as R", () => {
   assert.equal(report.by_wave["2025"].trend.verdict, "these data cannot tell");
 });
 
+test("weighted: raked to the roster's cohort and stream counts, as R's survey::rake + svyglm (errors allow for the raking)", () => {
+  const wave = report.by_wave["2025"];
+  close(wave.weighting.design_effect, 1.06190533);
+  const model = wave.trend_weighted!.model;
+  close(model.odds_ratio, 0.39593237);
+  close(model.ci95![0], 0.03920876);
+  close(model.ci95![1], 3.99814852);
+  close(model.p, 0.43226584);
+  assert.deepEqual(wave.weighting.dropped, []);
+});
+
 test("the wave-over-wave change pairs the 45 people who answered both waves, as R", () => {
   const change = report.wave_change!;
   close(change.difference, -0.20505051);
