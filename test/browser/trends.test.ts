@@ -39,3 +39,16 @@ test("the Overview shows the command's wave-over-wave change and verdict", async
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test("weighting and the 2024 wave: the verdict follows the toggle, and a wave without start dates says whose figures are shown", async () => {
+  const { page, errors } = await openWatchedPage(site.browser);
+  await page.goto(`${site.url}/trends`);
+  const verdict = page.locator("#verdict .verdict-sentence");
+  await verdict.waitFor({ timeout: 30_000 });
+  await page.getByLabel(/Weight to the roster/).check();
+  await page.waitForFunction(() => /0\.40 per later cohort/.test(document.querySelector("#verdict .verdict-sentence")?.textContent ?? ""), undefined, { timeout: 10_000 });
+  await page.getByLabel("2024").check();
+  await page.getByText(/The 2024 wave did not ask when the current role started/).waitFor({ timeout: 10_000 });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
