@@ -1,5 +1,7 @@
 // Writes deterministic fake exports into a data folder: the roster, both survey waves, the interest form.
-// Usage: npm run generate-sample -- [--out data] [--respondents 72] [--seed 2024]
+// Usage: npm run generate-sample -- [--out data] [--respondents 72] [--seed 2024] [--cohort-effect OR]
+// --cohort-effect plants, in the 2025 wave, alignment work with that odds ratio per later cohort (1 = none) and
+// realistic role start dates (scripts/sample/outcomes.ts); without it the shipped sample is written unchanged.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -8,12 +10,14 @@ import { calibratedAnswers, randomAnswers, truncated, type SampleAnswers } from 
 import { Random } from "./sample/random";
 import { makePeople, programDates, rosterLines, type SamplePerson } from "./sample/roster";
 import { CsvWriter } from "./sample/writer";
+import { alignmentChance, drawAlignment, drawRoleStart, monthText, noCohortEffect, realisticStarts, withAlignment } from "./sample/outcomes";
 
 const { values } = parseArgs({
   options: {
     out: { type: "string", default: "data" },
     respondents: { type: "string", default: "72" },
     seed: { type: "string", default: "2024" },
+    "cohort-effect": { type: "string" },
   },
 });
 const out = values.out!;
@@ -23,6 +27,11 @@ if (!Number.isInteger(respondents2024) || respondents2024 < 72) {
   process.exit(1);
 }
 const random = new Random(Number(values.seed));
+const planted = values["cohort-effect"] === undefined ? null : { ...noCohortEffect, cohortOddsRatio: Number(values["cohort-effect"]) };
+if (planted && !(planted.cohortOddsRatio > 0)) {
+  process.stderr.write("--cohort-effect: expected an odds ratio above 0 (1 = no cohort effect)\n");
+  process.exit(1);
+}
 const scale = respondents2024 / 72;
 const scaled = (count: number) => Math.max(1, Math.round(count * scale));
 mkdirSync(out, { recursive: true });
@@ -168,11 +177,24 @@ const real = (person: SamplePerson | { fullName: string; email: string }, at: nu
 });
 const rows2025: QualtricsRow[] = [];
 const partialFrom = in2025.length - scaled(5);
+const monthOf = (ms: number) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
+/** The planted model's answer to current work and role start, for a person answering at `at`. */
+function plant(answers: SampleAnswers, person: SamplePerson, at: number): SampleAnswers {
+  if (!planted) return answers;
+  const end = Date.parse(programDates[person.firstCohort][1]);
+  const months = (at - end) / 86_400_000 / 30.4375;
+  const { onAlignment } = drawAlignment(random, alignmentChance(planted, person.firstCohort, months, 1), planted);
+  const start = onAlignment ? drawRoleStart(random, monthOf(end), monthOf(at), realisticStarts) : null;
+  return { ...answers, current_work: withAlignment(random, answers.current_work, onAlignment), role_start: start === null ? random.pick(["", "not applicable"]) : monthText(random, start) };
+}
 for (const [i, person] of in2025.entries()) {
-  const answers = randomAnswers(cohortName(person.firstCohort), random, random.pick(roleStarts));
+  const drawn = randomAnswers(cohortName(person.firstCohort), random, random.pick(roleStarts));
+  const plantedAt = planted ? between(open2025, close2025) : 0;
+  const answers = plant(drawn, person, plantedAt);
   // Partial responses: unfinished, counted only for the questions they reached.
-  if (i >= partialFrom) rows2025.push(real(person, between(open2025, close2025), truncated(answers, random.int(3, 8)), false, random.int(20, 60)));
-  else rows2025.push(real(person, between(open2025, close2025), answers));
+  const at = planted ? plantedAt : between(open2025, close2025);
+  if (i >= partialFrom) rows2025.push(real(person, at, truncated(answers, random.int(3, 8)), false, random.int(20, 60)));
+  else rows2025.push(real(person, at, answers));
 }
 for (const [i, person] of in2025.slice(scaled(45), scaled(45) + scaled(2)).entries()) {
   rows2025.push(real(person, open2025 + i * 3_600_000, randomAnswers(cohortName(person.firstCohort), random, "2024-01")));

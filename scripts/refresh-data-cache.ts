@@ -28,7 +28,7 @@ export async function dataFingerprint(sourceRoot: string): Promise<string> {
     build: buildMode(),
     minCell: minCell(),
     code: cleaningCodeHash(),
-    loaders: codeHash([join(sourceRoot, "data"), join(sourceRoot, "components")]),
+    loaders: codeHash([join(sourceRoot, "data"), join(sourceRoot, "components"), join(sourceRoot, "stats")]),
     parquet: parquetSettings(),
   });
 }

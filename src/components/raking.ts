@@ -7,12 +7,19 @@ export interface RakingResult {
   weights: number[];
   iterations: number;
   converged: boolean;
+  /** Population levels with no respondents: they cannot be reached, so the weighted figures speak for the rest only. */
+  dropped: { variable: string; level: string; population: number }[];
+}
+
+/** Weighted figures may be shown only when raking converged; otherwise the reason, in words. */
+export function rakingProblem(result: RakingResult): string | null {
+  return result.converged ? null : `raking did not converge in ${result.iterations} iterations: weighted figures withheld`;
 }
 
 /**
  * `rows[i][variable]` is respondent i's level; `margins[variable][level]` is the population count (or share).
- * Weights are scaled to sum to the number of respondents. Levels with no respondents cannot be reached
- * and are dropped from that variable's targets (the population is renormalised over the reachable levels).
+ * Weights are scaled to sum to the number of respondents. Levels with no respondents cannot be reached: they are
+ * dropped from that variable's targets (the population renormalised over the reachable levels) and named in `dropped`.
  */
 export function rake(
   rows: readonly Record<string, unknown>[],
@@ -23,10 +30,12 @@ export function rake(
   const count = (i: number) => (counts ? counts[i] : 1);
   const n = counts ? counts.reduce((a, c) => a + c, 0) : rows.length;
   const weights = new Array<number>(rows.length).fill(1);
-  if (n === 0) return { weights, iterations: 0, converged: true };
   const variables = Object.keys(margins);
+  const dropped: RakingResult["dropped"] = [];
+  if (n === 0) return { weights, iterations: 0, converged: true, dropped };
   const targets = variables.map((variable) => {
     const present = new Set(rows.filter((_, i) => count(i) > 0).map((row) => String(row[variable])));
+    for (const [level, population] of Object.entries(margins[variable])) if (!present.has(level) && population > 0) dropped.push({ variable, level, population });
     const levels = Object.entries(margins[variable]).filter(([level]) => present.has(level));
     const total = levels.reduce((sum, [, count]) => sum + count, 0);
     return new Map(levels.map(([level, count]) => [level, (count / total) * n]));
@@ -48,9 +57,9 @@ export function rake(
         weights[i] *= factor;
       });
     });
-    if (change < tolerance) return { weights, iterations: iteration, converged: true };
+    if (change < tolerance) return { weights, iterations: iteration, converged: true, dropped };
   }
-  return { weights, iterations: maxIterations, converged: false };
+  return { weights, iterations: maxIterations, converged: false, dropped };
 }
 
 /** Kish's design effect: how much the weights inflate the variance of a share (1 = no loss); `counts` as in rake. */

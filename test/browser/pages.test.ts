@@ -12,7 +12,7 @@ const pages: { path: string; figures: number; text: RegExp }[] = [
   { path: "", figures: 1, text: /in-scope respondents/ },
   { path: "cohorts", figures: 1, text: /Published alignment research/ },
   { path: "cohorts?view=options&question=connections&by=stream", figures: 1, text: /Research collaborator/ },
-  { path: "trends", figures: 4, text: /can and cannot support/ },
+  { path: "trends", figures: 3, text: /can and cannot support/ },
   { path: "weighting", figures: 1, text: /design effect/ },
   { path: "elements", figures: 1, text: /Mentorship/ },
   { path: "applicants", figures: 2, text: /Share of applicants/ },

@@ -61,3 +61,14 @@ test("raking cells of alike respondents gives each respondent the weight raking 
   assert.ok(Math.abs(byRow.share - byCell.share) < 1e-12);
   assert.ok(Math.abs(byRow.effectiveN - byCell.effectiveN) < 1e-9);
 });
+
+test("a dropped level is named, and raking that does not converge withholds weighted figures", async () => {
+  const { rakingProblem } = await import("../../src/components/raking.js");
+  const result = rake([{ cohort: "A", stream: "x" }, { cohort: "A", stream: "y" }], { cohort: { A: 5, B: 50 }, stream: { x: 1, y: 1 } });
+  assert.deepEqual(result.dropped, [{ variable: "cohort", level: "B", population: 50 }]);
+  assert.equal(rakingProblem(result), null);
+  // Margins no weights can meet at once (x only in A, y only in B, but A:B and x:y disagree) never converge.
+  const stuck = rake([{ cohort: "A", stream: "x" }, { cohort: "B", stream: "y" }], { cohort: { A: 1, B: 1 }, stream: { x: 9, y: 1 } }, { maxIterations: 20 });
+  assert.equal(stuck.converged, false);
+  assert.match(rakingProblem(stuck)!, /did not converge/);
+});

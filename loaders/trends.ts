@@ -1,0 +1,62 @@
+// The Trends figures from the clean tables: respondents of every wave with their months since the program and
+// since their role started, and the roster's alumni, handed to the one report the page, command and Overview share.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { indicators } from "../src/components/indicators.js";
+import { respondentIndicatorSql } from "../src/components/queries.js";
+import { trendsReport, type PopulationCell, type TrendRespondent, type TrendsReport } from "../src/stats/trends-report.js";
+import { waves, type QuestionId, type WaveId } from "./instrument.js";
+import { rowObjects } from "./parquet.js";
+
+/** The instrument question each trend outcome reads, to flag a change of wording between waves. */
+const outcomeQuestion: Record<string, QuestionId> = { work_alignment_any: "current_work", work_alignment_org: "current_work", advanced_past_first_round: "advanced", published: "published" };
+
+/** Calendar months between two dates' months (the program's last month is month 0). */
+const monthsFromEnd = (column: string) => `(year(${column}) * 12 + month(${column})) - (year(program_end) * 12 + month(program_end))`;
+
+/** Outcomes the trends command also reports (same shape under "outcomes"); only alignment work has a start date. */
+export const trendOutcomes: Record<string, string> = {
+  work_alignment_any: "on alignment work",
+  work_alignment_org: "on alignment work at an organisation",
+  advanced_past_first_round: "past a first interview round",
+  published: "publishing alignment research",
+};
+
+export async function trendsFigures(connection: DuckDBConnection, outcomeId = "work_alignment_any"): Promise<TrendsReport> {
+  const outcome = indicators.find((i) => i.id === outcomeId)!;
+  const rows = await rowObjects(connection, respondentIndicatorSql(outcome, [
+    "respondent_id", "wave", "cohort", "cohort_order", "stream", "months_since_end",
+    `${monthsFromEnd("submitted_at")} AS survey_month`,
+    `${monthsFromEnd("role_start")} AS role_month`,
+  ]));
+  const population = await rowObjects(connection, "SELECT wave, cohort, cohort_order, stream, sum(alumni)::INTEGER AS alumni FROM population GROUP BY ALL ORDER BY ALL");
+  const respondents: TrendRespondent[] = rows.map((r) => ({
+    person: String(r.respondent_id),
+    wave: String(r.wave),
+    cohort: String(r.cohort),
+    cohortOrder: Number(r.cohort_order),
+    stream: String(r.stream),
+    monthsSinceEnd: Number(r.months_since_end),
+    surveyMonth: Number(r.survey_month),
+    roleMonth: r.role_month === null ? null : Number(r.role_month),
+    outcome: r.outcome === null ? null : Boolean(r.outcome),
+  }));
+  const cells: PopulationCell[] = population.map((p) => ({ wave: String(p.wave), cohort: String(p.cohort), cohortOrder: Number(p.cohort_order), stream: String(p.stream), alumni: Number(p.alumni) }));
+  const spec = (wave: string) => waves[wave as WaveId];
+  const question = outcomeQuestion[outcomeId];
+  return trendsReport({ id: outcome.id, label: trendOutcomes[outcomeId] }, respondents, cells, {
+    // The start date is of the current role: it times alignment work, not a past interview or a paper.
+    startDateAsked: (wave) => outcomeId.startsWith("work_alignment") && Boolean(spec(wave)?.headers.role_start),
+    wordingChanged: (a, b) => spec(a)?.headers[question] !== spec(b)?.headers[question],
+  });
+}
+
+/** What the public build may ship: the pooled change between waves and the verdicts, no per-cohort cells. */
+export function publicTrends(report: TrendsReport) {
+  return {
+    build: "public" as const,
+    outcome: report.outcome,
+    waves: report.waves,
+    wave_change: report.wave_change && { from_wave: report.wave_change.from_wave, to_wave: report.wave_change.to_wave, difference: report.wave_change.difference, ci95: report.wave_change.ci95, p: report.wave_change.p, paired: report.wave_change.paired, from: report.wave_change.from, to: report.wave_change.to, wording_changed: report.wave_change.wording_changed },
+    verdicts: Object.fromEntries(report.waves.map((w) => [w, report.by_wave[w].verdict_sentence])),
+  };
+}

@@ -1,0 +1,57 @@
+// Shares and differences of shares with 95% intervals, for rows of people who may appear in two waves.
+import { twoSidedP, z95 } from "./normal.js";
+
+/** Wilson score interval for k of n, z = 1.959964; null when n is 0. */
+export function wilsonInterval(k: number, n: number, z = z95): [number, number] | null {
+  if (!(n > 0)) return null;
+  const p = k / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/** Exact (Clopper–Pearson) upper 95% bound on a share when none of n had the outcome: 1 − 0.025^(1/n). */
+export function upperBoundWhenNone(n: number): number {
+  return n > 0 ? 1 - Math.pow(0.025, 1 / n) : 1;
+}
+
+export interface ShareDifference {
+  /** Later share minus earlier share. */
+  difference: number;
+  ci95: [number, number];
+  p: number;
+  /** People counted in both groups (answered both waves): their two answers are paired, not independent. */
+  paired: number;
+  from: { numerator: number; denominator: number; share: number };
+  to: { numerator: number; denominator: number; share: number };
+}
+
+/**
+ * The difference of two shares (`to` − `from`) with a Wald interval whose variance treats a person in both groups as
+ * one cluster: R's lm(y ~ group) with sandwich::vcovCL(cluster = ~person, type = "HC0"), scaled by G / (G − 1).
+ */
+export function shareDifference(from: readonly { person: string; outcome: boolean }[], to: readonly { person: string; outcome: boolean }[]): ShareDifference | null {
+  if (!from.length || !to.length) return null;
+  const p1 = from.filter((r) => r.outcome).length / from.length;
+  const p2 = to.filter((r) => r.outcome).length / to.length;
+  const people = new Map<string, number>();
+  // Each person's contribution to the slope's score: residual / n of their group, with sign by group.
+  for (const r of from) people.set(r.person, (people.get(r.person) ?? 0) - (Number(r.outcome) - p1) / from.length);
+  for (const r of to) people.set(r.person, (people.get(r.person) ?? 0) + (Number(r.outcome) - p2) / to.length);
+  const g = people.size;
+  let variance = 0;
+  for (const s of people.values()) variance += s * s;
+  variance *= g > 1 ? g / (g - 1) : 1;
+  const se = Math.sqrt(variance);
+  const d = p2 - p1;
+  const inBoth = new Set(from.map((r) => r.person));
+  return {
+    difference: d,
+    ci95: [d - z95 * se, d + z95 * se],
+    p: se > 0 ? twoSidedP(d / se) : d === 0 ? 1 : 0,
+    paired: new Set(to.filter((r) => inBoth.has(r.person)).map((r) => r.person)).size,
+    from: { numerator: from.filter((r) => r.outcome).length, denominator: from.length, share: p1 },
+    to: { numerator: to.filter((r) => r.outcome).length, denominator: to.length, share: p2 },
+  };
+}
