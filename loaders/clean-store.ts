@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { addSources, cleanParts, findSources, type PartCounts } from "./clean";
+import { addSources, cleanPartsOf, findSources, type PartCounts } from "./clean";
 import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
 import { cleaningCodeHash, exportsFingerprint } from "./fingerprint";
 import { tableNames } from "./model";
@@ -62,6 +62,7 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
   mkdirSync(staging, { recursive: true });
   try {
     const files = await findSources(dataDir);
+    const cleanParts = cleanPartsOf(dataDir);
     const directories = [...cleanParts.map((part) => join(staging, part.replace(" ", "-"))), join(staging, "sources")];
     for (const directory of directories) mkdirSync(directory);
     // Both parts always finish; the first part's contract error is the one reported, as in a sequential run.
