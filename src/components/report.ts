@@ -12,6 +12,8 @@ export interface IndicatorFigure {
   ci95: [number, number] | null;
   /** Public build: withheld because a cell was below the small-cell threshold (numbers are null). */
   suppressed?: boolean;
+  /** The wave did not ask a question the indicator reads: no figure, and never 0 (numbers are null). */
+  not_asked?: true;
 }
 
 export interface IndicatorReport {
