@@ -1,0 +1,121 @@
+// The instrument file: validated, overridable per exports folder, and enough for a new wave without code changes.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { loadExports } from "../../loaders/clean";
+import { ContractError } from "../../loaders/contract-error";
+import { instrumentJsonSchema, parseInstrument, shippedInstrument, waves } from "../../loaders/instrument";
+import { indicators } from "../../src/components/indicators";
+import { editCsv, figures, figuresOf, indicatorsCli, sampleDir, sampleFolder, sampleText, shippedInstrumentJson, writeInstrument } from "./sample-variant";
+
+test("the committed JSON Schema is the one the zod schema generates", () => {
+  assert.equal(readFileSync(join(sampleDir, "instrument.schema.json"), "utf8"), instrumentJsonSchema());
+});
+
+test("the shipped instrument keeps the names the code base imports: waves, their headers and patterns", () => {
+  assert.deepEqual(Object.keys(waves), ["2024", "2025"]);
+  assert.ok(waves["2024"].filePattern.test("alumni-survey-2024-reexport.csv"));
+  assert.equal(waves["2024"].headers.role_start, undefined, "2024 did not ask when the role started");
+  assert.equal(shippedInstrument.questions.find((q) => q.id === "current_work")?.optionIds?.get("alignment_org"), "Working/interning on AI alignment/control");
+});
+
+test("a mistake in an instrument file is one contract line naming the place in it", () => {
+  const json = shippedInstrumentJson();
+  json.waves[1].answers!.current_work["Working on alignment"] = "alignment";
+  assert.throws(
+    () => parseInstrument(json, "/x/instrument.json"),
+    (error: unknown) =>
+      error instanceof ContractError &&
+      error.message ===
+        "instrument.json, column 'waves.1.answers.current_work': expected an option id of current_work (alignment_org, alignment_independent, capabilities, governance, studying, unrelated, looking) or null, got 'alignment'",
+  );
+  const bad = shippedInstrumentJson() as unknown as { waves: { format: string }[] };
+  bad.waves[0].format = "surveymonkey";
+  assert.throws(() => parseInstrument(bad, "/x/instrument.json"), /^ContractError: instrument\.json, column 'waves\.0\.format': expected Invalid option: expected one of "google-forms"\|"qualtrics"$/);
+});
+
+test("an exports folder's own instrument wins over the shipped one", () => {
+  const folder = sampleFolder();
+  // This folder's 2024 wave did not ask about connections: its own instrument says so.
+  writeInstrument(folder, (instrument) => {
+    delete instrument.waves[0].headers.connections;
+  });
+  const own = figuresOf(indicatorsCli(folder, "2024"));
+  assert.deepEqual(own.met_mentor, [null, null]);
+  assert.deepEqual(own.published, [48, 71]);
+  const report = indicatorsCli(folder, "2024");
+  assert.deepEqual(report.indicators.find((f) => f.id === "met_mentor"), { id: "met_mentor", group: null, numerator: null, denominator: null, share: null, ci95: null, not_asked: true });
+});
+
+/** A 2026 wave: the 2024 export two years on, with a reworded question, two dropped and one added. */
+function wave2026(): { folder: string } {
+  const degree = "What is the highest academic degree you have earned?";
+  const published = "Have you published alignment research during or since MATS?";
+  const venues = "Where did it appear? (Select all that apply)";
+  const text = editCsv(sampleText("alumni-survey-2024.csv"), (rows) => {
+    const drop = [rows[0].indexOf(published), rows[0].indexOf(venues)].sort((a, b) => b - a);
+    rows.forEach((row, i) => {
+      for (const index of drop) row.splice(index, 1);
+      if (i === 0) {
+        row[row.indexOf(degree)] = "What’s the highest degree you hold?";
+        row.push("Which AI tools do you use in your research? (Select all that apply)");
+      } else {
+        row[0] = row[0].replace("/2024 ", "/2026 ");
+        row.push(i % 3 === 0 ? "Coding assistants, Chat assistants" : i % 3 === 1 ? "Chat assistants" : "");
+      }
+    });
+  });
+  const folder = sampleFolder({ "alumni-survey-2026.csv": text });
+  writeInstrument(folder, (instrument) => {
+    instrument.questions.push({
+      id: "ai_tools",
+      kind: "checkbox",
+      options: [
+        { id: "coding", text: "Coding assistants" },
+        { id: "chat", text: "Chat assistants" },
+      ],
+    });
+    const headers: Record<string, string | null> = { ...instrument.waves[0].headers, degree: "What's the highest degree you hold?", ai_tools: "Which AI tools do you use in your research? (Select all that apply)" };
+    delete headers.published;
+    delete headers.publication_venues;
+    instrument.waves.push({
+      ...instrument.waves[0],
+      id: "2026",
+      source: "alumni-survey-2026",
+      files: "alumni-survey-2026*.csv",
+      scope: { ...instrument.waves[0].scope, closesOn: "2026-08-31" },
+      headers,
+    });
+  });
+  return { folder };
+}
+
+test("a 2026 wave is a new entry in the instrument: reworded, dropped and added questions, no code changes", async () => {
+  const { folder } = wave2026();
+  const figure = await figures(folder, "2026");
+  const sample2024 = await figures(sampleFolder({ "alumni-survey-2024-reexport.csv": null }), "2024");
+  // The same people answered as in the 2024 export, so every question 2026 asked gives 2024's figure; the dropped ones are not asked.
+  const dropped = new Set(indicators.filter((i) => i.reads.some((q) => q === "published" || q === "publication_venues")).map((i) => i.id));
+  assert.deepEqual([...dropped].sort(), ["publication_quality_much_higher", "publication_sped_up_gt6m", "published", "published_lesswrong"]);
+  for (const { id } of indicators) {
+    if (id === "response_rate") continue;
+    assert.deepEqual(figure[id], dropped.has(id) ? [null, null] : sample2024[id], id);
+  }
+  assert.deepEqual(figure.degree_phd, [12, 61]);
+  const model = await loadExports(folder);
+  const tools = model.selections.filter((s) => s.wave === "2026" && s.question === "ai_tools");
+  assert.ok(tools.length > 0 && tools.every((s) => s.option === "Coding assistants" || s.option === "Chat assistants"));
+  // The 2024 and 2025 figures are untouched by the new wave.
+  assert.deepEqual((await figures(folder, "2024")).published, [48, 71]);
+});
+
+test("the 2026 wave through the indicators command: not asked is denominator null and not_asked true", () => {
+  const { folder } = wave2026();
+  const report = indicatorsCli(folder, "2026");
+  assert.equal(report.wave, "2026");
+  const published = report.indicators.find((f) => f.id === "published")!;
+  assert.equal(published.denominator, null);
+  assert.equal(published.not_asked, true);
+  assert.deepEqual(figuresOf(report).degree_phd, [12, 61]);
+});
