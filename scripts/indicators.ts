@@ -25,9 +25,9 @@ function table(report: IndicatorReport): string {
     i.id,
     i.group ?? "",
     percent(i.share),
-    i.not_asked ? "not asked in this wave" : i.numerator === null ? "" : String(i.numerator),
+    i.numerator === null ? "" : String(i.numerator),
     i.denominator === null ? "" : String(i.denominator),
-    i.ci95 ? `${percent(i.ci95[0])}–${percent(i.ci95[1])}` : "",
+    i.not_asked ? "not asked in this wave" : i.ci95 ? `${percent(i.ci95[0])}–${percent(i.ci95[1])}` : "",
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const numeric = new Set([2, 3, 4]);

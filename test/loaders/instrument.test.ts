@@ -7,7 +7,7 @@ import { loadExports } from "../../loaders/clean";
 import { ContractError } from "../../loaders/contract-error";
 import { instrumentJsonSchema, parseInstrument, shippedInstrument, waves } from "../../loaders/instrument";
 import { indicators } from "../../src/components/indicators";
-import { editCsv, figures, figuresOf, indicatorsCli, sampleDir, sampleFolder, sampleText, shippedInstrumentJson, writeInstrument } from "./sample-variant";
+import { editCsv, figures, figuresOf, indicatorsCli, runScript, sampleDir, sampleFolder, sampleText, shippedInstrumentJson, writeInstrument } from "./sample-variant";
 
 test("the committed JSON Schema is the one the zod schema generates", () => {
   assert.equal(readFileSync(join(sampleDir, "instrument.schema.json"), "utf8"), instrumentJsonSchema());
@@ -118,4 +118,46 @@ test("the 2026 wave through the indicators command: not asked is denominator nul
   assert.equal(published.denominator, null);
   assert.equal(published.not_asked, true);
   assert.deepEqual(figuresOf(report).degree_phd, [12, 61]);
+});
+
+test("npm run instrument: a 2025 export that rewords and omits questions, --write, then the right figures and not asked", () => {
+  const published = "Have you published alignment research during or since MATS?";
+  const stipend = "Would you have participated in MATS for a lower stipend?";
+  const text = editCsv(sampleText("alumni-survey-2025.csv"), (rows) => {
+    const texts = rows[1];
+    const omitted = ["What kinds of connections did you make at MATS?", "Which kinds of support would be valuable to you at this stage?"];
+    const drop = omitted.map((h) => texts.findIndex((t) => t.startsWith(h))).sort((a, b) => b - a);
+    for (const row of rows) for (const index of drop) row.splice(index, 1);
+    texts[texts.indexOf(published)] = "Have you published any alignment research since MATS?";
+    texts[texts.indexOf(stipend)] = "Would you still have participated in MATS with a lower stipend?";
+  });
+  const folder = sampleFolder({ "alumni-survey-2025.csv": text });
+  const check = runScript("scripts/instrument.ts", "--data", folder);
+  assert.equal(check.status, 1);
+  assert.match(check.stdout, /^ {2}exact {7}degree$/m);
+  assert.match(check.stdout, /^ {2}not found {3}published: expected 'Have you published alignment research during or since MATS\?'; closest headers: 'Have you published any alignment research since MATS\?' \(0\.87\)/m);
+  assert.match(check.stdout, /^ {2}unknown column 'Would you still have participated in MATS with a lower stipend\?'$/m);
+  const write = runScript("scripts/instrument.ts", "--data", folder, "--write");
+  assert.equal(write.status, 0, write.stderr);
+  assert.match(write.stdout, /wave 2025: connections not asked/);
+  const report = figuresOf(indicatorsCli(folder, "2025"));
+  assert.deepEqual(report.published, [68, 105]);
+  assert.deepEqual(report.no_stipend_needed, [26, 105]);
+  assert.deepEqual(report.degree_phd, [29, 110]);
+  for (const id of ["met_collaborator", "met_mentor", "no_connections", "wants_collaborators", "wants_job_recs"]) assert.deepEqual(report[id], [null, null], id);
+  // Checked again, the folder's own instrument matches everything.
+  assert.equal(runScript("scripts/instrument.ts", "--data", folder).status, 0);
+});
+
+test("npm run instrument: answer texts that are no option, with their counts and nearest option; --write proposes the mapping", () => {
+  const header = "Which of these describe your current work? (Select all that apply)";
+  const reworded = (text: string) => editCsv(text, (rows) => {
+    const index = rows[0].indexOf(header);
+    for (const row of rows.slice(1)) row[index] = row[index].replace("Working/interning on AI alignment/control", "Working or interning on AI alignment or control");
+  });
+  const folder = sampleFolder({ "alumni-survey-2024.csv": reworded(sampleText("alumni-survey-2024.csv")), "alumni-survey-2024-reexport.csv": reworded(sampleText("alumni-survey-2024-reexport.csv")) });
+  const check = runScript("scripts/instrument.ts", "--data", folder);
+  assert.match(check.stdout, /^ {2}answer not an option {2}current_work: 'Working or interning on AI alignment or control' in 51 submissions; nearest option 'Working\/interning on AI alignment\/control' \(0\.\d\d\)$/m);
+  assert.equal(runScript("scripts/instrument.ts", "--data", folder, "--write").status, 0);
+  assert.deepEqual(figuresOf(indicatorsCli(folder, "2024")).work_alignment_org, [35, 72]);
 });
