@@ -42,6 +42,11 @@ export function figureById(report: IndicatorReport, id: string, group: string | 
   return report.indicators.find((f) => f.id === id && f.group === group);
 }
 
+/** Whether the report's wave did not ask a question the indicator reads ("not asked in this wave", never 0). */
+export function notAsked(report: IndicatorReport, id: string): boolean {
+  return report.indicators.some((f) => f.id === id && f.not_asked);
+}
+
 /** Groups whose figure the public build withheld (for "fewer than N" notes beside a chart). */
 export function withheldGroups(report: IndicatorReport, id: string): string[] {
   return report.indicators.filter((f) => f.id === id && f.group !== null && f.suppressed).map((f) => f.group!);
