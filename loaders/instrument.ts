@@ -221,6 +221,18 @@ export function instrumentFor(dataDir: string): Instrument {
   return existsSync(own) ? readInstrumentFile(own) : shippedInstrument;
 }
 
+/** The option texts of `instrument` by question and option id, for the indicator SQL; an unknown id is a contract error. */
+export function optionTexts(instrument: Instrument): (question: string, option: string) => string {
+  const byId = new Map(instrument.questions.map((q) => [q.id, q.optionIds]));
+  return (question, option) => {
+    const text = byId.get(question)?.get(option);
+    if (text === undefined) {
+      throw new ContractError(instrument.path.split(/[\\/]/).pop()!, { column: `questions.${question}.options`, expected: `an option with id '${option}' (the indicators name it)`, got: "none" });
+    }
+    return text;
+  };
+}
+
 /** Writes instrument JSON as people edit it: two-space indents, a flat object or list of words on one line. */
 export function formatInstrument(value: unknown): string {
   const flat = (v: unknown) => v === null || typeof v !== "object" || (Array.isArray(v) ? v.every((x) => typeof x !== "object" || x === null) : Object.values(v as object).every((x) => typeof x !== "object" || x === null));

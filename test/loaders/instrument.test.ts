@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { loadExports } from "../../loaders/clean";
 import { ContractError } from "../../loaders/contract-error";
-import { instrumentJsonSchema, parseInstrument, shippedInstrument, waves } from "../../loaders/instrument";
-import { indicators } from "../../src/components/indicators";
+import { instrumentJsonSchema, optionTexts, parseInstrument, shippedInstrument, waves } from "../../loaders/instrument";
+import { indicators, optionReferences } from "../../src/components/indicators";
 import { editCsv, figures, figuresOf, indicatorsCli, runScript, sampleDir, sampleFolder, sampleText, shippedInstrumentJson, writeInstrument } from "./sample-variant";
 
 test("the committed JSON Schema is the one the zod schema generates", () => {
@@ -160,4 +160,13 @@ test("npm run instrument: answer texts that are no option, with their counts and
   assert.match(check.stdout, /^ {2}answer not an option {2}current_work: 'Working or interning on AI alignment or control' in 51 submissions; nearest option 'Working\/interning on AI alignment\/control' \(0\.\d\d\)$/m);
   assert.equal(runScript("scripts/instrument.ts", "--data", folder, "--write").status, 0);
   assert.deepEqual(figuresOf(indicatorsCli(folder, "2024")).work_alignment_org, [35, 72]);
+});
+
+test("indicators name options by id, and every id they name is an option of the shipped instrument", () => {
+  const references = optionReferences();
+  assert.ok(references.length >= 20);
+  const texts = optionTexts(shippedInstrument);
+  for (const [question, option] of references) assert.equal(typeof texts(question, option), "string", `${question}.${option}`);
+  assert.equal(texts("current_work", "alignment_org"), "Working/interning on AI alignment/control");
+  assert.throws(() => texts("current_work", "alignment"), /^ContractError: instrument\.json, column 'questions\.current_work\.options': expected an option with id 'alignment' \(the indicators name it\), got 'none'$/);
 });
