@@ -1,5 +1,5 @@
 // One submission's answers read from its cells by question kind, whatever tool exported them.
-import { answerKey, splitCheckbox, tidyAnswer } from "./checkbox";
+import { answerKey, optionsByKey, splitCheckbox, tidyAnswer } from "./checkbox";
 import { normaliseCohort } from "./cohort";
 import { ContractError } from "./contract-error";
 import type { CsvRecord } from "./csv";
@@ -73,7 +73,7 @@ export class AnswerReader {
       switch (question.kind) {
         case "single": {
           const key = answerKey(cell);
-          const option = options.find((o) => answerKey(o) === key) ?? this.declared(id, key);
+          const option = optionsByKey(options).get(key) ?? this.declared(id, key);
           if (option) answers.single[id] = option;
           else if (question.otherText || option === null) {
             if (option === undefined) this.count(id, cell, record, header, options);
@@ -135,7 +135,7 @@ export class AnswerReader {
         if (cell === "") continue;
         this.refuseCodes(cell, scale, record, header);
         const key = answerKey(cell);
-        const rating = scale.find((o) => answerKey(o) === key) ?? this.declared(id, key);
+        const rating = optionsByKey(scale).get(key) ?? this.declared(id, key);
         if (!rating) {
           throw new ContractError(file, {
             row: record.line,

@@ -27,6 +27,18 @@ export function answerKey(text: string): string {
   return tidyAnswer(text).toLowerCase();
 }
 
+const optionKeys = new WeakMap<readonly string[], Map<string, string>>();
+
+/** The options of a question by their answer keys: the option an answer is, whatever its case, spacing and typography. */
+export function optionsByKey(options: readonly string[]): ReadonlyMap<string, string> {
+  let byKey = optionKeys.get(options);
+  if (!byKey) {
+    byKey = new Map(options.map((option) => [answerKey(option), option]));
+    optionKeys.set(options, byKey);
+  }
+  return byKey;
+}
+
 interface KeyedOption {
   key: string;
   option: string;
