@@ -51,14 +51,15 @@ const numericCodes = /^\d+(,\d+)*$/;
  * Reads the answers of a wave export's submissions. Unknown single-choice values stop the build, unknown checkbox
  * options become notes, and an unknown text that `rewordedAt` respondents give stops it unless the wave declares it.
  */
-export class AnswerReader {
-  /** Per question, how many respondents gave each undeclared answer text that is no option. */
-  private readonly unknown = new Map<QuestionId, Map<string, number>>();
+/** Per question, how many submissions gave each undeclared answer text that is no option (shared by a wave's exports). */
+export type UnknownAnswerCounts = Map<QuestionId, Map<string, number>>;
 
+export class AnswerReader {
   constructor(
     private readonly columns: ColumnMap,
     private readonly wave: WaveSpec,
     private readonly file: string,
+    private readonly unknown: UnknownAnswerCounts = new Map(),
   ) {}
 
   read(record: CsvRecord, notes: Note[]): Answers {

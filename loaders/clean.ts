@@ -3,7 +3,7 @@
 // decision records (where a submission is, when it was made) stay in memory.
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { answeredCount } from "./answers";
+import { answeredCount, type UnknownAnswerCounts } from "./answers";
 import { ContractError } from "./contract-error";
 import { readCsvFile, type CsvRecord } from "./csv";
 import { readGoogleFormsWave, scanDateOrder } from "./google-forms";
@@ -104,6 +104,8 @@ function resolveWave(run: Run, wave: WaveSpec, people: People): void {
   const seenAt: number[] = [];
   const latestPlace = new Float64Array(people.size).fill(-1);
   const latestAt = new Float64Array(people.size);
+  // A reworded option is counted over all of the wave's exports, not file by file.
+  const unknownAnswers: UnknownAnswerCounts = new Map();
   let shownOrder: DateOrder | null | undefined;
   // Read only when one of the wave's exports cannot show its date order itself.
   const waveOrder = () => {
@@ -116,7 +118,10 @@ function resolveWave(run: Run, wave: WaveSpec, people: People): void {
   run.files.forEach((source, fileIndex) => {
     if (source.wave !== wave) return;
     const records = run.records(source);
-    const read = wave.format === "qualtrics" ? readQualtricsWave(records, source.file, wave) : readGoogleFormsWave(records, source.file, wave, waveOrder);
+    const read =
+      wave.format === "qualtrics"
+        ? readQualtricsWave(records, source.file, wave, unknownAnswers)
+        : readGoogleFormsWave(records, source.file, wave, waveOrder, unknownAnswers);
     let rows = 0;
     for (const submission of read) {
       run.rowsIn.set(source.file, (rows += 1));

@@ -1,6 +1,6 @@
 // Reads a Google Forms export of an alumni survey wave: one header row, local timestamps, `, `-joined checkboxes.
 import { createHash } from "node:crypto";
-import { AnswerReader, type Note } from "./answers";
+import { AnswerReader, type Note, type UnknownAnswerCounts } from "./answers";
 import { ContractError } from "./contract-error";
 import { readCsvFile, splitHeader, type CsvRecord } from "./csv";
 import { mapColumns, requireColumn } from "./header";
@@ -91,6 +91,7 @@ export function* readGoogleFormsWave(
   file: string,
   wave: WaveSpec,
   waveOrder: () => DateOrder | null = () => null,
+  unknownAnswers: UnknownAnswerCounts = new Map(),
 ): Generator<Submission> {
   const {
     header: [header],
@@ -100,7 +101,7 @@ export function* readGoogleFormsWave(
   const timestampIndex = requireColumn(headers, googleFormsColumns.timestamp, file, header.line);
   const emailIndex = requireColumn(headers, googleFormsColumns.email, file, header.line);
   const columns = mapColumns(headers, wave, file, header.line);
-  const reader = new AnswerReader(columns, wave, file);
+  const reader = new AnswerReader(columns, wave, file, unknownAnswers);
   const answerIndexes = [...columns.questions.values(), ...[...columns.grid.values()].flatMap((rows) => [...rows.values()])]
     .map((c) => c.index)
     .sort((a, b) => a - b);

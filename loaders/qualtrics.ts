@@ -1,6 +1,6 @@
 // Reads a Qualtrics export of an alumni survey wave: three header rows, questions matched by their row-2 text.
 import { z } from "zod";
-import { AnswerReader, emptyAnswers, type Note } from "./answers";
+import { AnswerReader, emptyAnswers, type Note, type UnknownAnswerCounts } from "./answers";
 import { ContractError } from "./contract-error";
 import { splitHeader, type CsvRecord } from "./csv";
 import { requireEmails, requireWidth } from "./google-forms";
@@ -46,7 +46,7 @@ function declaredTimeZone(importIds: CsvRecord, index: number, file: string): st
   return String(declared);
 }
 
-export function* readQualtricsWave(records: Iterable<CsvRecord>, file: string, wave: WaveSpec): Generator<Submission> {
+export function* readQualtricsWave(records: Iterable<CsvRecord>, file: string, wave: WaveSpec, unknownAnswers: UnknownAnswerCounts = new Map()): Generator<Submission> {
   const { header, rest } = splitHeader(records, 3);
   if (header.length < 3) {
     throw new ContractError(file, { expected: "a Qualtrics export with three header rows", got: `${header.length} row(s)` });
@@ -59,7 +59,7 @@ export function* readQualtricsWave(records: Iterable<CsvRecord>, file: string, w
     (name) => [name, requireColumn(shortNames.cells, name, file, shortNames.line)] as const,
   );
   const columns = mapColumns(questionTexts.cells, wave, file, questionTexts.line);
-  const reader = new AnswerReader(columns, wave, file);
+  const reader = new AnswerReader(columns, wave, file, unknownAnswers);
   const recordedIndex = metadataIndexes.find(([name]) => name === qualtricsColumns.recorded)![1];
   // The export says in which zone it wrote its times (an account setting); the instrument's zone is the fallback.
   const schema = metadata(declaredTimeZone(importIds, recordedIndex, file) ?? wave.timeZone);
