@@ -2,7 +2,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { indicatorSql, indicators, wilson, type IndicatorGrouping } from "../src/components/indicators.js";
 import { cleanTable } from "./clean.js";
-import { instrumentFor, optionTexts, shippedInstrument } from "./instrument.js";
+import { instrumentFor } from "./instrument.js";
 import { tableNames, tableSortBy, type CleanModel } from "./model.js";
 import { createTable } from "./parquet.js";
 import type { IndicatorFigure, IndicatorReport } from "../src/components/report.js";
@@ -50,7 +50,7 @@ export async function indicatorReport(
   { wave, by = null, dataDir }: { wave: string; by?: IndicatorGrouping | null; dataDir?: string },
 ): Promise<IndicatorReport> {
   const notAsked = dataDir === undefined ? new Set<string>() : notAskedIndicators(dataDir, wave);
-  const rows = (await (await connection.runAndReadAll(indicatorSql({ wave, by, options: optionTexts(dataDir === undefined ? shippedInstrument : instrumentFor(dataDir)) }))).getRowObjectsJS()) as {
+  const rows = (await (await connection.runAndReadAll(indicatorSql({ wave, by }))).getRowObjectsJS()) as {
     id: string;
     group: string | null;
     numerator: number;

@@ -8,7 +8,6 @@ import { buildCube, sliceIndicators, type OutcomeCube } from "../src/components/
 import type { IndicatorGrouping } from "../src/components/indicators.js";
 import type { IndicatorReport, IndicatorTables } from "../src/components/report.js";
 import { withCleanTables } from "./clean-store.js";
-import { instrumentFor, optionTexts } from "./instrument.js";
 import { rowObjects } from "./parquet.js";
 
 export const groupings: readonly IndicatorGrouping[] = ["cohort", "stream", "degree", "extension"];
@@ -23,7 +22,7 @@ function report(cube: OutcomeCube, wave: string, by: IndicatorGrouping | null, e
 export async function indicatorTables(dataDir: string): Promise<IndicatorTables> {
   return withCleanTables(dataDir, async (connection) => {
     const run = (sql: string) => rowObjects(connection, sql);
-    const cube = await buildCube(run, optionTexts(instrumentFor(dataDir)));
+    const cube = await buildCube(run);
     const exclusions = await run(`SELECT wave, reason, count(*)::INTEGER AS n FROM exclusions WHERE wave IS NOT NULL GROUP BY ALL ORDER BY wave, reason`);
     const reports: IndicatorTables["reports"] = {};
     for (const wave of cube.waves) {

@@ -151,6 +151,16 @@ export function parseInstrument(json: unknown, path: string): Instrument {
   }));
   const byId = new Map(questions.map((q) => [q.id, q]));
   if (byId.size !== questions.length) fail("questions", "each question id once");
+  // The clean tables and the indicators hold the shipped option texts: a folder may add options, never re-text one.
+  for (const question of questions) {
+    const shipped = shippedOptionIds?.get(question.id);
+    for (const [option, text] of question.optionIds ?? []) {
+      const was = shipped?.get(option);
+      if (was !== undefined && was !== text) {
+        fail(`questions.${question.id}.options.${option}`, `the shipped text '${was}' (declare a new wording under the wave's "answers" instead)`, text);
+      }
+    }
+  }
   const waves: Record<WaveId, WaveSpec> = {};
   for (const [w, entry] of data.waves.entries()) {
     if (waves[entry.id]) fail(`waves.${w}.id`, "each wave id once", entry.id);
@@ -212,25 +222,17 @@ export function readInstrumentFile(given: string): Instrument {
   return instrument;
 }
 
+/** The shipped instrument's option texts, which other instruments keep (null while the shipped one itself is read). */
+let shippedOptionIds: Map<string, ReadonlyMap<string, string>> | null = null;
+
 /** The shipped instrument (data/instrument.json). */
 export const shippedInstrument = readInstrumentFile(shippedInstrumentPath);
+shippedOptionIds = new Map(shippedInstrument.questions.filter((q) => q.optionIds).map((q) => [q.id, q.optionIds!]));
 
 /** The instrument an exports folder is read with: its own instrument.json if it has one, else the shipped one. */
 export function instrumentFor(dataDir: string): Instrument {
   const own = join(dataDir, instrumentFileName);
   return existsSync(own) ? readInstrumentFile(own) : shippedInstrument;
-}
-
-/** The option texts of `instrument` by question and option id, for the indicator SQL; an unknown id is a contract error. */
-export function optionTexts(instrument: Instrument): (question: string, option: string) => string {
-  const byId = new Map(instrument.questions.map((q) => [q.id, q.optionIds]));
-  return (question, option) => {
-    const text = byId.get(question)?.get(option);
-    if (text === undefined) {
-      throw new ContractError(instrument.path.split(/[\\/]/).pop()!, { column: `questions.${question}.options`, expected: `an option with id '${option}' (the indicators name it)`, got: "none" });
-    }
-    return text;
-  };
 }
 
 /** Writes instrument JSON as people edit it: two-space indents, a flat object or list of words on one line. */
@@ -333,4 +335,16 @@ export const ignoredFiles = /^(\..*|readme(\..*)?|license(\..*)?|instrument(\.sc
 /** The JSON Schema of instrument files (data/instrument.schema.json), generated from the zod schema so editors help. */
 export function instrumentJsonSchema(): string {
   return `${JSON.stringify(z.toJSONSchema(instrumentSchema, { io: "input" }), null, 2)}\n`;
+}
+
+/** Where the browser-safe copy of the option texts lives (the indicator definitions name options by id through it). */
+export const surveyOptionsPath = fileURLToPath(new URL("../src/components/survey-options.ts", import.meta.url));
+
+/** The browser-safe module of every option's text by question and option id, generated from the shipped instrument. */
+export function surveyOptionsModule(instrument: Instrument = shippedInstrument): string {
+  const options = Object.fromEntries(instrument.questions.filter((q) => q.optionIds).map((q) => [q.id, Object.fromEntries(q.optionIds!)]));
+  return `// Every option's text by question id and option id, generated from data/instrument.json by \`npm run instrument -- --schema\`.
+// Do not edit: the indicator definitions (indicators.ts) name options by id through it, in the browser too.
+export const surveyOptions: Record<string, Record<string, string>> = ${JSON.stringify(options, null, 2)};
+`;
 }

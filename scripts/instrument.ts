@@ -1,5 +1,6 @@
 // Checks a folder of exports against the survey instrument, per wave and question; --write proposes the folder's own.
-// Usage: npm run instrument -- [--data DIR] [--write]   (--schema rewrites data/instrument.schema.json)
+// Usage: npm run instrument -- [--data DIR] [--write]
+//        npm run instrument -- --schema   (after editing data/instrument.json: its JSON Schema and src/components/survey-options.ts)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +14,8 @@ import {
   instrumentSchemaFileName,
   parseInstrument,
   shippedInstrumentPath,
+  surveyOptionsModule,
+  surveyOptionsPath,
   type InstrumentFile,
 } from "../loaders/instrument";
 
@@ -58,6 +61,7 @@ await runReportingContractErrors(async () => {
   }
   if (values.schema) {
     writeFileSync(join(shippedInstrumentPath, "..", instrumentSchemaFileName), instrumentJsonSchema());
+    writeFileSync(surveyOptionsPath, surveyOptionsModule());
     return;
   }
   const dataDir = values.data!;

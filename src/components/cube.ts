@@ -4,7 +4,7 @@
 // over cells: the page answers a filter change without a database, in the same time at 1,000 respondents
 // as at 1,000,000 (the cube grows with the number of groups, not of people). test/cube.test.ts checks
 // every slice against the SQL the CLI runs.
-import { measuredSelects, indicators, respondentViewSql, sqlString, type IndicatorFilter, type OptionTexts } from "./indicators.js";
+import { measuredSelects, indicators, respondentViewSql, sqlString, type IndicatorFilter } from "./indicators.js";
 
 /** The columns a cell is keyed by, besides its wave (`cohort_order` travels with `cohort`). */
 export const cellDimensions = ["cohort", "stream", "degree", "extension"] as const;
@@ -74,14 +74,14 @@ const cellProjection = (alias = "") => `CAST(${alias}cohort AS VARCHAR) AS cell_
     CAST(${alias}stream AS VARCHAR) AS cell_stream, CAST(${alias}degree AS VARCHAR) AS cell_degree, CAST(${alias}extension AS VARCHAR) AS cell_extension`;
 
 /** Rows (id, wave, cell_…, numerator, denominator): every indicator per cell, all waves. */
-export function indicatorCellsSql(options: OptionTexts): string {
+export function indicatorCellsSql(): string {
   return `WITH answers AS (
 ${respondentViewSql()}
 ),
 scoped AS (SELECT *, ${cellProjection()} FROM answers)
 SELECT 'respondents' AS id, ${cellColumns}, count(*)::INTEGER AS numerator, 0::INTEGER AS denominator FROM scoped GROUP BY ${cellColumns}
 UNION ALL
-${measuredSelects(cellColumns, options).join("\nUNION ALL\n")}`;
+${measuredSelects(cellColumns).join("\nUNION ALL\n")}`;
 }
 
 /** Rows (wave, cell_…, question, option, numerator): who chose each option, per cell; option NULL = answered the question. */
@@ -263,8 +263,8 @@ export function sliceOptions(cube: OutcomeCube, { waves, question, by = null, fi
 }
 
 /** Runs the cube's three queries with `run` (native DuckDB at build time, or DuckDB-WASM) and assembles it. */
-export async function buildCube(run: (sql: string) => Promise<Row[]>, options: OptionTexts, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
-  return assembleCube(await run(indicatorCellsSql(options)), await run(optionCellsSql()), await run(populationCellsSql), await run(ratingCellsSql()), build);
+export async function buildCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
+  return assembleCube(await run(indicatorCellsSql()), await run(optionCellsSql()), await run(populationCellsSql), await run(ratingCellsSql()), build);
 }
 
 export interface CohortStreamCell {

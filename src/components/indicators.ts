@@ -1,5 +1,6 @@
 // The headline indicators, defined once as data + SQL: the pages (DuckDB-WASM), the CLI and the tests all run this.
 // Browser-safe: no node imports. It reads the clean tables `respondents`, `selections`, `ratings` and `population`.
+import { surveyOptions } from "./survey-options.js";
 
 export interface IndicatorDefinition {
   id: string;
@@ -47,8 +48,12 @@ export function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** An option of the instrument, by question and option id; its text is filled in from the instrument (resolveOptions). */
-const option = (question: string, id: string) => `{{${question}.${id}}}`;
+/** An option of the instrument, by question and option id, as a SQL literal of its text (src/components/survey-options.ts). */
+function option(question: string, id: string): string {
+  const text = surveyOptions[question]?.[id];
+  if (text === undefined) throw new Error(`indicators: the instrument has no option '${id}' of question '${question}'`);
+  return sqlString(text);
+}
 const includes = (question: string, id: string) => `list_contains(${question}, ${option(question, id)})`;
 const is = (question: string, id: string) => `${question} = ${option(question, id)}`;
 const only = (question: string, id: string) => `${question} = [${option(question, id)}]`;
@@ -102,21 +107,6 @@ export const indicators: readonly IndicatorDefinition[] = [
   { id: "degree_phd", label: "Highest degree: PhD", question: "Q4", reads: ["degree"], numerator: is("degree", "phd"), denominator: "degree IS NOT NULL" },
 ];
 
-/** An option's text in the clean tables, from the instrument, by question id and option id. */
-export type OptionTexts = (question: string, option: string) => string;
-
-const optionReference = /\{\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}\}/g;
-
-/** Every option the indicators name, as [question id, option id]. */
-export function optionReferences(): [string, string][] {
-  return indicators.flatMap((i) => [...`${i.numerator} ${i.denominator}`.matchAll(optionReference)].map((m) => [m[1], m[2]] as [string, string]));
-}
-
-/** An indicator's SQL with each option it names by id replaced by that option's text, as a SQL literal. */
-export function resolveOptions(sql: string, options: OptionTexts): string {
-  return sql.replace(optionReference, (_, question: string, id: string) => sqlString(options(question, id)));
-}
-
 /** SQL (a SELECT) of one row per respondent per wave: `respondents` plus checkbox lists and rating levels. */
 export function respondentViewSql(): string {
   const lists = checkboxQuestions
@@ -165,15 +155,12 @@ export const measuredIndicators = indicators.filter((i) => i.id !== "respondents
  * One SELECT per measured indicator over the CTE `scoped`, grouped by `columns` (a SQL column list):
  * the numerator and denominator of every indicator, counted once here for the pages, the CLI and the cube.
  */
-export function measuredSelects(columns: string, options: OptionTexts): string[] {
-  return measuredIndicators.map((i) =>
-    resolveOptions(
-      `  SELECT ${sqlString(i.id)} AS id, ${columns},
+export function measuredSelects(columns: string): string[] {
+  return measuredIndicators.map(
+    (i) => `  SELECT ${sqlString(i.id)} AS id, ${columns},
     count(*) FILTER (WHERE (${i.denominator}) AND (${i.numerator}))::INTEGER AS numerator,
     count(*) FILTER (WHERE ${i.denominator})::INTEGER AS denominator
   FROM scoped GROUP BY ${columns}`,
-      options,
-    ),
   );
 }
 
@@ -181,21 +168,10 @@ export function measuredSelects(columns: string, options: OptionTexts): string[]
  * One SQL statement whose rows are (id, "group", numerator, denominator) for every indicator of `wave`,
  * per group when `by` is given (groups ordered by cohort order, then name).
  */
-export function indicatorSql({
-  wave,
-  by = null,
-  filter = {},
-  options,
-}: {
-  wave: string;
-  by?: IndicatorGrouping | null;
-  filter?: IndicatorFilter;
-  /** The option texts of the instrument the clean tables were read with. */
-  options: OptionTexts;
-}): string {
+export function indicatorSql({ wave, by = null, filter = {} }: { wave: string; by?: IndicatorGrouping | null; filter?: IndicatorFilter }): string {
   const group = groupExpression(by);
   const scope = filterSql(filter);
-  const measured = measuredSelects(`"group"`, options);
+  const measured = measuredSelects(`"group"`);
   const responseRate = by && !populationGroupings.includes(by)
     ? `  SELECT 'response_rate' AS id, "group", count(*)::INTEGER AS numerator, NULL::INTEGER AS denominator FROM scoped GROUP BY "group"`
     : `  SELECT 'response_rate' AS id, p."group", coalesce(r.n, 0)::INTEGER AS numerator, p.alumni::INTEGER AS denominator

@@ -4,7 +4,6 @@ import { buildMode } from "../../loaders/build-mode.js";
 import { withCleanTables } from "../../loaders/clean-store.js";
 import { runReportingContractErrors } from "../../loaders/contract-error.js";
 import { dataDir } from "../../loaders/data-dir.js";
-import { instrumentFor, optionTexts } from "../../loaders/instrument.js";
 import { rowObjects } from "../../loaders/parquet.js";
 import { writeToStdout } from "../../loaders/stdout.js";
 import { assembleCube, buildCube } from "../components/cube.js";
@@ -14,7 +13,7 @@ await runReportingContractErrors(async () => {
     buildMode() === "public"
       ? assembleCube([], [], [], [], "public")
       : await withCleanTables(dataDir(), (connection) =>
-          buildCube((sql) => rowObjects(connection, sql), optionTexts(instrumentFor(dataDir()))),
+          buildCube((sql) => rowObjects(connection, sql)),
         );
   await writeToStdout(new TextEncoder().encode(JSON.stringify(cube)));
 });

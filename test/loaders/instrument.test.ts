@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { loadExports } from "../../loaders/clean";
 import { ContractError } from "../../loaders/contract-error";
-import { instrumentJsonSchema, optionTexts, parseInstrument, shippedInstrument, waves } from "../../loaders/instrument";
-import { indicators, optionReferences } from "../../src/components/indicators";
+import { instrumentJsonSchema, parseInstrument, shippedInstrument, surveyOptionsModule, surveyOptionsPath, waves } from "../../loaders/instrument";
+import { indicators } from "../../src/components/indicators";
 import { editCsv, figures, figuresOf, indicatorsCli, runScript, sampleDir, sampleFolder, sampleText, shippedInstrumentJson, writeInstrument } from "./sample-variant";
 
 test("the committed JSON Schema is the one the zod schema generates", () => {
@@ -162,11 +162,17 @@ test("npm run instrument: answer texts that are no option, with their counts and
   assert.deepEqual(figuresOf(indicatorsCli(folder, "2024")).work_alignment_org, [35, 72]);
 });
 
-test("indicators name options by id, and every id they name is an option of the shipped instrument", () => {
-  const references = optionReferences();
-  assert.ok(references.length >= 20);
-  const texts = optionTexts(shippedInstrument);
-  for (const [question, option] of references) assert.equal(typeof texts(question, option), "string", `${question}.${option}`);
-  assert.equal(texts("current_work", "alignment_org"), "Working/interning on AI alignment/control");
-  assert.throws(() => texts("current_work", "alignment"), /^ContractError: instrument\.json, column 'questions\.current_work\.options': expected an option with id 'alignment' \(the indicators name it\), got 'none'$/);
+test("indicators name options by id; the browser-safe option texts are the ones the shipped instrument generates", () => {
+  assert.equal(readFileSync(surveyOptionsPath, "utf8"), surveyOptionsModule());
+  const org = indicators.find((i) => i.id === "work_alignment_org")!;
+  assert.equal(org.numerator, "list_contains(current_work, 'Working/interning on AI alignment/control')");
+});
+
+test("a folder's instrument may add options but never re-text a shipped one (the indicators read the shipped texts)", () => {
+  const json = shippedInstrumentJson();
+  json.questions.find((q) => q.id === "current_work")!.options![0].text = "Working on AI alignment";
+  assert.throws(
+    () => parseInstrument(json, "/x/instrument.json"),
+    /^ContractError: instrument\.json, column 'questions\.current_work\.options\.alignment_org': expected the shipped text 'Working\/interning on AI alignment\/control' \(declare a new wording under the wave's "answers" instead\), got 'Working on AI alignment'$/,
+  );
 });
