@@ -90,7 +90,8 @@ export function indicatorsCli(folder: string, wave: string): IndicatorReport {
   const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/indicators.ts", "--data", folder, "--wave", wave, "--json"], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, WORKBENCH_STORE: join(folder, ".store") },
+    // Outside the exports folder: the store's own files must not change the exports' fingerprint.
+    env: { ...process.env, WORKBENCH_STORE: `${folder}-store` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   return JSON.parse(out) as IndicatorReport;
