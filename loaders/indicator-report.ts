@@ -1,11 +1,11 @@
 // The indicators of one wave, computed by native DuckDB with the same SQL the pages run in the browser.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { indicatorSql, indicators, wilson, type IndicatorGrouping } from "../src/components/indicators.js";
+import { indicatorSql, indicators, wilson, type IndicatorGrouping } from "../src/survey/indicators.js";
 import { cleanTable } from "./clean.js";
 import { instrumentFor } from "./instrument.js";
 import { tableNames, tableSortBy, type CleanModel } from "./model.js";
 import { createTable } from "./parquet.js";
-import type { IndicatorFigure, IndicatorReport } from "../src/components/report.js";
+import type { IndicatorFigure, IndicatorReport } from "../src/survey/report.js";
 
 export type { IndicatorFigure, IndicatorReport };
 

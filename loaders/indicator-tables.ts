@@ -1,12 +1,12 @@
 // Every wave's indicators, pooled and by each grouping, computed at build time so the pages every reader
-// sees first need no in-browser database. They are slices of the outcome cube (src/components/cube.ts), whose
+// sees first need no in-browser database. They are slices of the outcome cube (src/survey/cube.ts), whose
 // cells are counted by the indicator SQL's own measured SELECTs: one pass over the respondents instead of one
 // per wave and grouping (at a million respondents, 1 minute instead of 9). test/cube.test.ts checks every
 // slice equals indicatorSql, and the browser tests compare the Overview with the `indicators` command.
 import { figureOf, notAskedFigure, notAskedIndicators } from "./indicator-report.js";
-import { buildCube, sliceIndicators, type OutcomeCube } from "../src/components/cube.js";
-import type { IndicatorGrouping } from "../src/components/indicators.js";
-import type { IndicatorReport, IndicatorTables } from "../src/components/report.js";
+import { buildCube, sliceIndicators, type OutcomeCube } from "../src/survey/cube.js";
+import type { IndicatorGrouping } from "../src/survey/indicators.js";
+import type { IndicatorReport, IndicatorTables } from "../src/survey/report.js";
 import { withCleanTables } from "./clean-store.js";
 import { rowObjects } from "./parquet.js";
 

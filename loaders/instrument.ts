@@ -338,7 +338,7 @@ export function instrumentJsonSchema(): string {
 }
 
 /** Where the browser-safe copy of the option texts lives (the indicator definitions name options by id through it). */
-export const surveyOptionsPath = fileURLToPath(new URL("../src/components/survey-options.ts", import.meta.url));
+export const surveyOptionsPath = fileURLToPath(new URL("../src/survey/survey-options.ts", import.meta.url));
 
 /** The browser-safe module of every option's text by question and option id, generated from the shipped instrument. */
 export function surveyOptionsModule(instrument: Instrument = shippedInstrument): string {

@@ -5,7 +5,7 @@ import { withCleanTables } from "../loaders/clean-store";
 import { runReportingContractErrors } from "../loaders/contract-error";
 import { indicatorReport, type IndicatorReport } from "../loaders/indicator-report";
 import { instrumentFor, waves } from "../loaders/instrument";
-import type { IndicatorGrouping } from "../src/components/indicators";
+import type { IndicatorGrouping } from "../src/survey/indicators";
 import { groupings } from "../loaders/indicator-tables";
 
 function usage(message: string): never {

@@ -1,6 +1,6 @@
 // Checks a folder of exports against the survey instrument, per wave and question; --write proposes the folder's own.
 // Usage: npm run instrument -- [--data DIR] [--write]
-//        npm run instrument -- --schema   (after editing data/instrument.json: its JSON Schema and src/components/survey-options.ts)
+//        npm run instrument -- --schema   (after editing data/instrument.json: its JSON Schema and src/survey/survey-options.ts)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";

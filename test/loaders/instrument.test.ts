@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { loadExports } from "../../loaders/clean";
 import { ContractError } from "../../loaders/contract-error";
 import { instrumentJsonSchema, parseInstrument, shippedInstrument, surveyOptionsModule, surveyOptionsPath, waves } from "../../loaders/instrument";
-import { indicators } from "../../src/components/indicators";
+import { indicators } from "../../src/survey/indicators";
 import { editCsv, figures, figuresOf, indicatorsCli, runScript, sampleDir, sampleFolder, sampleText, shippedInstrumentJson, writeInstrument } from "./sample-variant";
 
 test("the committed JSON Schema is the one the zod schema generates", () => {

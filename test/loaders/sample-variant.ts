@@ -10,7 +10,7 @@ import { csvCell, parseCsv } from "../../loaders/csv";
 import { indicatorReport, loadCleanTables } from "../../loaders/indicator-report";
 import { shippedInstrumentPath, type InstrumentFile } from "../../loaders/instrument";
 import { withDuckDB } from "../../loaders/parquet";
-import type { IndicatorReport } from "../../src/components/report";
+import type { IndicatorReport } from "../../src/survey/report";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const sampleDir = join(root, "data");

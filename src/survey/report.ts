@@ -1,7 +1,7 @@
 // The shape of an indicator report (the indicators command prints it; src/data/indicators.json holds one per
 // wave and grouping) and how pages read it: figures by id, with their labels.
 import { indicators } from "./indicators.js";
-import type { ShareRow } from "./share-bars.js";
+import type { ShareRow } from "../components/share-bars.js";
 
 export interface IndicatorFigure {
   id: string;

@@ -48,7 +48,7 @@ export function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** An option of the instrument, by question and option id, as a SQL literal of its text (src/components/survey-options.ts). */
+/** An option of the instrument, by question and option id, as a SQL literal of its text (src/survey/survey-options.ts). */
 function option(question: string, id: string): string {
   const text = surveyOptions[question]?.[id];
   if (text === undefined) throw new Error(`indicators: the instrument has no option '${id}' of question '${question}'`);
