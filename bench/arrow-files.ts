@@ -1,11 +1,11 @@
 // The baseline's data: the same clean rows the site ships, as Arrow IPC files Arquero loads whole into memory.
 // `wide.arrow` has one row per respondent and wave with every measured indicator as true / false / null
-// (null: not asked), computed with the indicator definitions of src/components/indicators.ts.
+// (null: not asked), computed with the indicator definitions of src/survey/indicators.ts.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection } from "@duckdb/node-api";
 import { Bool, Float64, Int32, Table, Utf8, makeData, RecordBatch, Schema, Field, Struct, vectorFromArray, tableToIPC, type DataType } from "apache-arrow";
-import { measuredIndicators, respondentViewSql } from "../src/components/indicators.js";
+import { measuredIndicators, respondentViewSql } from "../src/survey/indicators.js";
 
 const batchRows = 500_000;
 

@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { addSources, cleanParts, findSources, type PartCounts } from "./clean";
+import { addSources, cleanPartsOf, findSources, type PartCounts } from "./clean";
 import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
 import { buildMode } from "./build-mode";
 import { cleaningCodeHash, exportsFingerprint, exportsListing } from "./fingerprint";
@@ -73,6 +73,7 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
   makePrivateDir(staging);
   try {
     const files = await findSources(dataDir);
+    const cleanParts = cleanPartsOf(dataDir);
     const directories = [...cleanParts.map((part) => join(staging, part.replace(" ", "-"))), join(staging, "sources")];
     for (const directory of directories) mkdirSync(directory, { mode: 0o700 });
     // Both parts always finish; the first part's contract error is the one reported, as in a sequential run.

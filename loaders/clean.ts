@@ -3,21 +3,12 @@
 // decision records (where a submission is, when it was made) stay in memory.
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { answeredCount } from "./answers";
+import { answeredCount, type UnknownAnswerCounts } from "./answers";
 import { ContractError } from "./contract-error";
 import { readCsvFile, type CsvRecord } from "./csv";
-import { readGoogleFormsWave } from "./google-forms";
+import { readGoogleFormsWave, scanDateOrder } from "./google-forms";
 import { pseudonymousId } from "./identity";
-import {
-  ignoredFiles,
-  interestForm,
-  ratingLevel,
-  rosterSource,
-  waves,
-  type QuestionId,
-  type WaveId,
-  type WaveSpec,
-} from "./instrument";
+import { ignoredFiles, instrumentFor, interestForm, ratingLevel, rosterSource, type QuestionId, type WaveSpec } from "./instrument";
 import { readInterestForm } from "./interest-form";
 import { KeyIndex } from "./key-index";
 import { gatherNames, type NameWords } from "./masking";
@@ -28,7 +19,7 @@ import { outOfScope, People, type Person } from "./people";
 import { readQualtricsWave } from "./qualtrics";
 import { readRoster } from "./roster";
 import type { Submission } from "./submission";
-import { endOfDay, monthsBetween } from "./time";
+import { endOfDay, monthsBetween, type DateOrder } from "./time";
 
 export interface SourceFile {
   file: string;
@@ -36,8 +27,6 @@ export interface SourceFile {
   source: string;
   wave: WaveSpec | null;
 }
-
-const knownPatterns = "roster*.csv, alumni-survey-2024*.csv, alumni-survey-2025*.csv or interest-form-*.csv";
 
 /** The exports in `dataDir`, by source; any other file is a contract error (a misnamed export must not be skipped silently). */
 export async function findSources(dataDir: string): Promise<SourceFile[]> {
@@ -47,6 +36,8 @@ export async function findSources(dataDir: string): Promise<SourceFile[]> {
   } catch {
     throw new ContractError(dataDir, { expected: "a folder of survey exports", got: "no such folder" });
   }
+  const waves = instrumentFor(dataDir).waves;
+  const knownPatterns = ["roster*.csv", ...Object.values(waves).map((w) => w.files), "interest-form-*.csv"].join(", ");
   const files: SourceFile[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (!entry.isFile() || ignoredFiles.test(entry.name)) continue;
@@ -113,10 +104,24 @@ function resolveWave(run: Run, wave: WaveSpec, people: People): void {
   const seenAt: number[] = [];
   const latestPlace = new Float64Array(people.size).fill(-1);
   const latestAt = new Float64Array(people.size);
+  // A reworded option is counted over all of the wave's exports, not file by file.
+  const unknownAnswers: UnknownAnswerCounts = new Map();
+  let shownOrder: DateOrder | null | undefined;
+  // Read only when one of the wave's exports cannot show its date order itself.
+  const waveOrder = () => {
+    if (shownOrder === undefined) {
+      shownOrder = null;
+      for (const source of run.files) if (source.wave === wave) shownOrder ??= scanDateOrder(source.path, source.file);
+    }
+    return shownOrder;
+  };
   run.files.forEach((source, fileIndex) => {
     if (source.wave !== wave) return;
     const records = run.records(source);
-    const read = wave.format === "qualtrics" ? readQualtricsWave(records, source.file, wave) : readGoogleFormsWave(records, source.file, wave);
+    const read =
+      wave.format === "qualtrics"
+        ? readQualtricsWave(records, source.file, wave, unknownAnswers)
+        : readGoogleFormsWave(records, source.file, wave, waveOrder, unknownAnswers);
     let rows = 0;
     for (const submission of read) {
       run.rowsIn.set(source.file, (rows += 1));
@@ -314,8 +319,10 @@ function addApplicants(run: Run): void {
  * The independent parts of the cleaning: each survey wave (with the roster it is scoped by), and the interest forms.
  * They may run side by side; run one after the other, they give the same rows in the same order.
  */
-export const cleanParts = [...(Object.keys(waves) as WaveId[]).map((wave) => `wave ${wave}` as const), "applicants"] as const;
-export type CleanPart = `wave ${WaveId}` | "applicants";
+export function cleanPartsOf(dataDir: string): CleanPart[] {
+  return [...Object.keys(instrumentFor(dataDir).waves).map((wave) => `wave ${wave}` as const), "applicants"];
+}
+export type CleanPart = `wave ${string}` | "applicants";
 
 /** Rows read and rows ledgered, per file. */
 export interface PartCounts {
@@ -332,7 +339,8 @@ export async function cleanPart(dataDir: string, part: CleanPart, sink: CleanSin
   if (part === "applicants") {
     addApplicants(run);
   } else {
-    const wave = waves[part.slice("wave ".length) as WaveId];
+    const waves = instrumentFor(dataDir).waves;
+    const wave = waves[part.slice("wave ".length)];
     // Every wave reads the roster; the first one counts its rows and gathers its names.
     const first = wave === Object.values(waves)[0];
     const people = new People();
@@ -366,7 +374,7 @@ export function addSources(sink: CleanSink, files: readonly SourceFile[], counts
 export async function cleanExports(dataDir: string, sink: CleanSink, names: NameWords | null = null): Promise<void> {
   const files = await findSources(dataDir);
   const counts: PartCounts[] = [];
-  for (const part of cleanParts) counts.push(await cleanPart(dataDir, part, sink, names));
+  for (const part of cleanPartsOf(dataDir)) counts.push(await cleanPart(dataDir, part, sink, names));
   addSources(sink, files, counts);
 }
 

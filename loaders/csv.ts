@@ -1,7 +1,6 @@
 // RFC 4180 CSV, written here so each record keeps the physical line it starts on (the ledger cites it).
 // Exports are read in chunks: a record cut by a chunk's end is carried over and read again with the next chunk.
 import { closeSync, openSync, readSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
 import { ContractError } from "./contract-error";
 
 export interface CsvRecord {
@@ -22,24 +21,49 @@ const longestRecord = 64 << 20;
 
 /** Reads CSV from chunks of text or bytes, yielding each complete record as soon as its chunk is in. */
 export class CsvReader {
-  private readonly decoder = new StringDecoder("utf8");
+  // Fatal: a Windows-1252 export must stop the build, never become U+FFFD in the clean tables.
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   private carried = "";
   private line = 1;
   private started = false;
   private sawText = false;
+  private checkedDelimiter = false;
 
   constructor(private readonly file: string) {}
 
   /** The records completed by `chunk`; a record still open at the chunk's end waits for the next one. */
   push(chunk: string | Uint8Array): CsvRecord[] {
-    return this.read(typeof chunk === "string" ? chunk : this.decoder.write(chunk), false);
+    return this.read(typeof chunk === "string" ? chunk : this.decode(chunk, false), false);
   }
 
   /** The last records; checks the file was CSV at all. */
   end(): CsvRecord[] {
-    const records = this.read(this.decoder.end(), true);
+    const records = this.read(this.decode(new Uint8Array(0), true), true);
     if (!this.sawText) throw new ContractError(this.file, { expected: "a CSV export with a header row", got: "an empty file" });
     return records;
+  }
+
+  private decode(bytes: Uint8Array, final: boolean): string {
+    try {
+      return this.decoder.decode(bytes, { stream: !final });
+    } catch {
+      // Name the physical line of the first byte that is not UTF-8: the lines before it, here and carried over.
+      const valid = new TextDecoder("utf-8").decode(bytes.subarray(0, firstInvalidUtf8(bytes)));
+      const row = this.line + countLineBreaks(this.carried) + countLineBreaks(valid);
+      throw new ContractError(this.file, { row, expected: "UTF-8 text (save the export as CSV UTF-8)", got: "bytes that are not UTF-8, such as Windows-1252" });
+    }
+  }
+
+  /** A header row that is one field full of semicolons or tabs is another dialect of CSV: say which. */
+  private checkDelimiter(record: CsvRecord): void {
+    this.checkedDelimiter = true;
+    const text = record.cells.join("");
+    for (const [delimiter, name] of [[";", "semicolon"], ["\t", "tab"]] as const) {
+      const count = text.split(delimiter).length - 1;
+      if (count > 0 && count >= record.cells.length) {
+        throw new ContractError(this.file, { row: record.line, expected: "comma-delimited CSV", got: `${name}-delimited text` });
+      }
+    }
   }
 
   private read(chunk: string, final: boolean): CsvRecord[] {
@@ -52,6 +76,7 @@ export class CsvReader {
     const text = this.carried + chunk;
     const records: CsvRecord[] = [];
     const { consumed, line } = parseRecords(text, this.line, final, this.file, records);
+    if (!this.checkedDelimiter && records.length > 0) this.checkDelimiter(records[0]);
     this.carried = text.slice(consumed);
     this.line = line;
     if (this.carried.length > longestRecord) {
@@ -161,6 +186,22 @@ function findFieldEnd(text: string, from: number): number {
     position += 1;
   }
   return position;
+}
+
+/** The offset of the first byte of `bytes` that does not continue a well-formed UTF-8 sequence (a cut final sequence counts as valid). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i];
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k += 1) {
+      if (i + k >= bytes.length) return bytes.length;
+      if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
 }
 
 function countLineBreaks(text: string): number {

@@ -2,7 +2,7 @@
 // (denominator − numerator) is below the threshold; then, wherever the pooled figure is shown and only one
 // group of a grouping was withheld, the next smallest group is withheld too, so no cell can be recovered by
 // subtracting the shown groups from the total.
-import type { IndicatorFigure, IndicatorReport, IndicatorTables } from "../src/components/report.js";
+import type { IndicatorFigure, IndicatorReport, IndicatorTables } from "../src/survey/report.js";
 
 export function isSmallCell(figure: IndicatorFigure, threshold: number): boolean {
   if (figure.numerator === null) return false;

@@ -1,10 +1,11 @@
 // The indicators of one wave, computed by native DuckDB with the same SQL the pages run in the browser.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { indicatorSql, indicators, wilson, type IndicatorGrouping } from "../src/components/indicators.js";
+import { indicatorSql, indicators, wilson, type IndicatorGrouping } from "../src/survey/indicators.js";
 import { cleanTable } from "./clean.js";
+import { instrumentFor } from "./instrument.js";
 import { tableNames, tableSortBy, type CleanModel } from "./model.js";
 import { createTable } from "./parquet.js";
-import type { IndicatorFigure, IndicatorReport } from "../src/components/report.js";
+import type { IndicatorFigure, IndicatorReport } from "../src/survey/report.js";
 
 export type { IndicatorFigure, IndicatorReport };
 
@@ -18,6 +19,18 @@ export async function loadCleanTables(connection: DuckDBConnection, model: Clean
 
 function round(value: number, places = 4): number {
   return Number(value.toFixed(places));
+}
+
+/** Ids of the indicators that read a question `wave` of the folder's instrument did not ask. */
+export function notAskedIndicators(dataDir: string, wave: string): Set<string> {
+  const spec = instrumentFor(dataDir).waves[wave];
+  if (!spec) return new Set();
+  return new Set(indicators.filter((i) => i.reads.some((q) => spec.headers[q] === undefined)).map((i) => i.id));
+}
+
+/** A figure of an indicator the wave did not ask: "not asked", which no page or command may show as 0. */
+export function notAskedFigure(id: string, group: string | null): IndicatorFigure {
+  return { id, group, numerator: null, denominator: null, share: null, ci95: null, not_asked: true };
 }
 
 export function figureOf(id: string, group: string | null, numerator: number, denominator: number | null): IndicatorFigure {
@@ -34,8 +47,9 @@ export function figureOf(id: string, group: string | null, numerator: number, de
 
 export async function indicatorReport(
   connection: DuckDBConnection,
-  { wave, by = null }: { wave: string; by?: IndicatorGrouping | null },
+  { wave, by = null, dataDir }: { wave: string; by?: IndicatorGrouping | null; dataDir?: string },
 ): Promise<IndicatorReport> {
+  const notAsked = dataDir === undefined ? new Set<string>() : notAskedIndicators(dataDir, wave);
   const rows = (await (await connection.runAndReadAll(indicatorSql({ wave, by }))).getRowObjectsJS()) as {
     id: string;
     group: string | null;
@@ -43,7 +57,9 @@ export async function indicatorReport(
     denominator: number | null;
   }[];
   const known = new Set(indicators.map((i) => i.id));
-  const figures = rows.filter((r) => known.has(r.id)).map((r) => figureOf(r.id, r.group, r.numerator, r.denominator));
+  const figures = rows
+    .filter((r) => known.has(r.id))
+    .map((r) => (notAsked.has(r.id) ? notAskedFigure(r.id, r.group) : figureOf(r.id, r.group, r.numerator, r.denominator)));
   const total = (await (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM respondents WHERE wave = $1`, [wave])).getRowObjectsJS())[0].n as number;
   const excludedRows = (await (
     await connection.runAndReadAll(`SELECT reason, count(*)::INTEGER AS n FROM exclusions WHERE wave = $1 GROUP BY reason ORDER BY reason`, [wave])

@@ -15,7 +15,7 @@ export const publicPages = ["index", "groups", "voices", "data-quality"] as cons
 
 const count = z.number().int().nonnegative();
 
-/** One published figure of src/components/report.ts (IndicatorFigure): a withheld one carries no numbers. */
+/** One published figure of src/survey/report.ts (IndicatorFigure): a withheld one carries no numbers. */
 const publicFigure = z
   .strictObject({
     id: z.string(),
@@ -43,7 +43,7 @@ const publicReport = z.strictObject({
  */
 export function publicJson(thresholds: { minCell: number; minQuoteGroup: number }): Record<string, z.ZodType> {
   return {
-    // src/data/indicators.json.ts: IndicatorTables of src/components/report.ts.
+    // src/data/indicators.json.ts: IndicatorTables of src/survey/report.ts.
     indicators: z.strictObject({
       build: z.literal("public"),
       minCell: z.literal(thresholds.minCell),

@@ -1,6 +1,6 @@
 // The clean store's sink: rows are staged as CSV text in temporary files while the exports stream by, then
 // native DuckDB reads each file once (typed, in parallel), leaves out replaced submissions, sorts and writes Parquet.
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CleanRow, CleanSink } from "./clean";
@@ -16,6 +16,8 @@ class StagedFile {
   private readonly buffer = Buffer.allocUnsafe(bufferBytes);
   private used = 0;
   private piece = "";
+  /** The longest line written, in UTF-16 code units. */
+  private longest = 0;
 
   constructor(readonly path: string) {
     // Staged rows are plaintext answers and names: readable by their owner only.
@@ -23,6 +25,7 @@ class StagedFile {
   }
 
   write(line: string): void {
+    if (line.length > this.longest) this.longest = line.length;
     this.piece += line;
     if (this.piece.length >= pieceLength) this.copyPiece();
   }
@@ -45,7 +48,18 @@ class StagedFile {
     this.copyPiece();
     this.flush();
     closeSync(this.fd);
+    // DuckDB's CSV reader refuses lines over 2 MB unless told: a long answer (20 MB) says how long its line is.
+    if (this.longest * 3 > defaultMaxLineBytes) writeFileSync(`${this.path}${longestSuffix}`, String(this.longest * 3 + 16));
   }
+}
+
+const defaultMaxLineBytes = 2_000_000;
+const longestSuffix = ".longest";
+
+/** The `max_line_size` the staged files at `paths` need, when more than DuckDB's default. */
+function maxLineBytes(paths: readonly string[]): number | null {
+  const longest = Math.max(0, ...paths.map((path) => (existsSync(`${path}${longestSuffix}`) ? Number(readFileSync(`${path}${longestSuffix}`, "utf8")) : 0)));
+  return longest > defaultMaxLineBytes ? longest : null;
 }
 
 // Every text is quoted (so an empty text stays empty); an unquoted empty field is NULL.
@@ -77,7 +91,9 @@ function stagedType(column: ColumnSpec): string {
 
 function readStaged(paths: readonly string[], columns: readonly { name: string; type: string }[]): string {
   const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ");
-  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${types}})`;
+  const longest = maxLineBytes(paths);
+  const lineSize = longest === null ? "" : `, max_line_size = ${longest}, buffer_size = ${2 * longest}`;
+  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false${lineSize}, columns = {${types}})`;
 }
 
 const droppedFile = "dropped.csv";

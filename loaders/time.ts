@@ -67,24 +67,40 @@ function validCalendar(year: number, month: number, day: number, hour: number, m
 
 const formPattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$/;
 
-/** Google Forms `M/D/YYYY H:MM:SS` in the form's time zone; null when the text is not such a time. */
-export function parseFormTimestamp(text: string, timeZone: string): Date | null {
+/** Google Forms writes month first; a spreadsheet re-saved in a day-first locale writes day first. */
+export type DateOrder = "month-first" | "day-first";
+
+/** The date order a form timestamp proves (a number above 12 can only be a day), or null when either order reads it. */
+export function formDateOrderOf(text: string): DateOrder | null {
   const match = formPattern.exec(text.trim());
   if (!match) return null;
-  const [month, day, year, hour, minute, second] = match.slice(1).map(Number);
+  const first = Number(match[1]);
+  const second = Number(match[2]);
+  if (first > 12 && second <= 12) return "day-first";
+  if (second > 12 && first <= 12) return "month-first";
+  return null;
+}
+
+/** Google Forms `M/D/YYYY H:MM:SS` (or `D/M/YYYY …` day-first) in the form's time zone; null when the text is not such a time. */
+export function parseFormTimestamp(text: string, timeZone: string, order: DateOrder = "month-first"): Date | null {
+  const match = formPattern.exec(text.trim());
+  if (!match) return null;
+  const [a, b, year, hour, minute, second] = match.slice(1).map(Number);
+  const [month, day] = order === "month-first" ? [a, b] : [b, a];
   if (!validCalendar(year, month, day, hour, minute, second)) return null;
   return wallClockToInstant(year, month, day, hour, minute, second, timeZone);
 }
 
 const qualtricsPattern = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 
-/** Qualtrics `YYYY-MM-DD HH:MM:SS` in UTC; null when the text is not such a time. */
-export function parseQualtricsTimestamp(text: string): Date | null {
+/** Qualtrics `YYYY-MM-DD HH:MM:SS` in the export's time zone (UTC unless its header says otherwise); null when the text is not such a time. */
+export function parseQualtricsTimestamp(text: string, timeZone = "UTC"): Date | null {
   const match = qualtricsPattern.exec(text.trim());
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
   if (!validCalendar(year, month, day, hour, minute, second)) return null;
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  if (timeZone === "UTC") return new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return wallClockToInstant(year, month, day, hour, minute, second, timeZone);
 }
 
 const isoDates = new Map<string, Date | null>();

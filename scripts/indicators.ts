@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import { withCleanTables } from "../loaders/clean-store";
 import { runReportingContractErrors } from "../loaders/contract-error";
 import { indicatorReport, type IndicatorReport } from "../loaders/indicator-report";
-import { waves } from "../loaders/instrument";
-import type { IndicatorGrouping } from "../src/components/indicators";
+import { instrumentFor, waves } from "../loaders/instrument";
+import type { IndicatorGrouping } from "../src/survey/indicators";
 import { groupings } from "../loaders/indicator-tables";
 
 function usage(message: string): never {
@@ -25,9 +25,9 @@ function table(report: IndicatorReport): string {
     i.id,
     i.group ?? "",
     percent(i.share),
-    String(i.numerator),
+    i.numerator === null ? "" : String(i.numerator),
     i.denominator === null ? "" : String(i.denominator),
-    i.ci95 ? `${percent(i.ci95[0])}–${percent(i.ci95[1])}` : "",
+    i.not_asked ? "not asked in this wave" : i.ci95 ? `${percent(i.ci95[0])}–${percent(i.ci95[1])}` : "",
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const numeric = new Set([2, 3, 4]);
@@ -50,10 +50,11 @@ await runReportingContractErrors(async () => {
   } catch (error) {
     usage((error as Error).message);
   }
-  if (!values.wave || !(values.wave in waves)) usage(`--wave: expected one of ${Object.keys(waves).join(", ")}, got '${values.wave ?? ""}'`);
+  const known = instrumentFor(values.data!).waves;
+  if (!values.wave || !(values.wave in known)) usage(`--wave: expected one of ${Object.keys(known).join(", ")}, got '${values.wave ?? ""}'`);
   const by = (values.by ?? null) as IndicatorGrouping | null;
   if (by !== null && !groupings.includes(by)) usage(`--by: expected one of ${groupings.join(", ")}, got '${by}'`);
   const wave = values.wave;
-  const report = await withCleanTables(values.data!, (connection) => indicatorReport(connection, { wave, by }));
+  const report = await withCleanTables(values.data!, (connection) => indicatorReport(connection, { wave, by, dataDir: values.data! }));
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${table(report)}\n`);
 });

@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import { loadExports } from "../loaders/clean";
 import { loadCleanTables } from "../loaders/indicator-report";
 import { rowObjects, withDuckDB } from "../loaders/parquet";
-import { buildCube, ratingCountsSql, sliceIndicators, sliceOptions, sliceRatings, type CubeSlice, type OptionRow, type OutcomeCube, type RatingRow } from "../src/components/cube";
-import { indicatorSql, type IndicatorFilter } from "../src/components/indicators";
+import { buildCube, ratingCountsSql, sliceIndicators, sliceOptions, sliceRatings, type CubeSlice, type OptionRow, type OutcomeCube, type RatingRow } from "../src/survey/cube";
+import { indicatorSql, type IndicatorFilter } from "../src/survey/indicators";
 import { checkboxQuestionLabels, optionSharesSql } from "../src/components/queries";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

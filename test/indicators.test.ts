@@ -6,7 +6,7 @@ import { loadExports } from "../loaders/clean";
 import { indicatorReport, loadCleanTables } from "../loaders/indicator-report";
 import { cohorts, questions } from "../loaders/instrument";
 import { withDuckDB } from "../loaders/parquet";
-import { checkboxQuestions, indicators, ratedElements, wilson } from "../src/components/indicators";
+import { checkboxQuestions, indicators, ratedElements, wilson } from "../src/survey/indicators";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

@@ -1,5 +1,5 @@
 // Page queries beyond the headline indicators, as SQL built from a few declarative options.
-import { filterSql, respondentViewSql, type IndicatorFilter } from "./indicators.js";
+import { filterSql, respondentViewSql, type IndicatorFilter } from "../survey/indicators.js";
 
 export const checkboxQuestionLabels: Record<string, string> = {
   current_work: "Current work (Q5)",

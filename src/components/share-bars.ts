@@ -22,6 +22,8 @@ export interface ShareBarsOptions {
   order?: readonly string[];
   /** A second, lighter mark for the comparison value (e.g. the unweighted share). */
   comparison?: readonly { group: string; share: number }[];
+  /** What to say when there are no bars (e.g. "not asked in this wave"), so an empty chart never reads as 0. */
+  emptyText?: string;
 }
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -63,6 +65,9 @@ export function shareBars(rows: readonly ShareRow[], options: ShareBarsOptions):
   axis.append(element("text", { x: x(1), y: y(order.length) + 34, "text-anchor": "end" }, options.shareLabel ?? "Share of respondents →"));
   if (options.groupLabel) axis.append(element("text", { x: 0, y: top - 2, "text-anchor": "start" }, options.groupLabel));
   svg.append(axis);
+  if (rows.length === 0 && options.emptyText) {
+    svg.append(element("text", { x: labelRoom + plotWidth / 2, y: top + 24, "text-anchor": "middle", fill: "currentColor", class: "empty" }, options.emptyText));
+  }
 
   order.forEach((group, index) => {
     const row = byGroup.get(group);

@@ -1,4 +1,4 @@
-// The outcome cube the Cohorts page slices (src/components/cube.ts): counts per wave × cohort × stream ×
+// The outcome cube the Cohorts page slices (src/survey/cube.ts): counts per wave × cohort × stream ×
 // degree × extension cell. Analyst build only: fine cells are small cells, so the public build ships none.
 import { buildMode } from "../../loaders/build-mode.js";
 import { withCleanTables } from "../../loaders/clean-store.js";
@@ -6,7 +6,7 @@ import { runReportingContractErrors } from "../../loaders/contract-error.js";
 import { dataDir } from "../../loaders/data-dir.js";
 import { rowObjects } from "../../loaders/parquet.js";
 import { writeToStdout } from "../../loaders/stdout.js";
-import { assembleCube, buildCube } from "../components/cube.js";
+import { assembleCube, buildCube } from "../survey/cube.js";
 
 await runReportingContractErrors(async () => {
   const cube =

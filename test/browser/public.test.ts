@@ -11,7 +11,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from "hyparquet";
 import type { Browser } from "playwright-core";
 import { parseCsv } from "../../loaders/csv.js";
 import { publicColumns, publicPages } from "../../loaders/public-tables.js";
-import type { IndicatorTables } from "../../src/components/report.js";
+import type { IndicatorTables } from "../../src/survey/report.js";
 import { assertNoSmallCellRecoverable } from "../loaders/small-cells.js";
 import { launchChromium, openWatchedPage } from "./chromium.js";
 import { serveStatic, type StaticSite } from "./static-server.js";

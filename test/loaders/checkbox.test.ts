@@ -39,3 +39,17 @@ test("a prefix of an option is not taken for the option", () => {
 test("an empty cell is no answer", () => {
   assert.deepEqual(splitCheckbox("  ", outcomes, ", "), { options: [], other: null });
 });
+
+test("options are matched whatever the case, spacing and typography, as single-choice answers are", () => {
+  assert.deepEqual(splitCheckbox("working/interning on ai alignment/control,  LOOKING FOR WORK", work, ", "), {
+    options: ["Working/interning on AI alignment/control", "Looking for work"],
+    other: null,
+  });
+  assert.deepEqual(splitCheckbox("Received an offer, declined it , Still  in process", outcomes, ", "), {
+    options: ["Received an offer, declined it", "Still in process"],
+    other: null,
+  });
+  const connections = questionById("connections").options!;
+  assert.deepEqual(splitCheckbox("Mentor\u2010adviser, Research collaborator", connections, ", ").options, ["Research collaborator"]);
+  assert.deepEqual(splitCheckbox("Mentor/adviser,\u00a0Research\u2003collaborator", connections, ",").options, ["Mentor/adviser", "Research collaborator"]);
+});

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { protectSmallCells } from "../../loaders/disclosure";
-import type { IndicatorFigure, IndicatorTables } from "../../src/components/report";
+import type { IndicatorFigure, IndicatorTables } from "../../src/survey/report";
 import { assertNoSmallCellRecoverable } from "./small-cells";
 
 const figure = (id: string, group: string | null, numerator: number, denominator: number | null): IndicatorFigure => ({

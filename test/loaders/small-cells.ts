@@ -1,7 +1,7 @@
 // What the public data must never allow: a shown share with a small denominator or complement, or a withheld
 // group that subtraction from the shown total and the other shown groups gives back.
 import assert from "node:assert/strict";
-import type { IndicatorTables } from "../../src/components/report.js";
+import type { IndicatorTables } from "../../src/survey/report.js";
 
 export function assertNoSmallCellRecoverable(tables: IndicatorTables, threshold: number): void {
   for (const wave of tables.waves) {

@@ -1,7 +1,7 @@
 // The shape of an indicator report (the indicators command prints it; src/data/indicators.json holds one per
 // wave and grouping) and how pages read it: figures by id, with their labels.
 import { indicators } from "./indicators.js";
-import type { ShareRow } from "./share-bars.js";
+import type { ShareRow } from "../components/share-bars.js";
 
 export interface IndicatorFigure {
   id: string;
@@ -12,6 +12,8 @@ export interface IndicatorFigure {
   ci95: [number, number] | null;
   /** Public build: withheld because a cell was below the small-cell threshold (numbers are null). */
   suppressed?: boolean;
+  /** The wave did not ask a question the indicator reads: no figure, and never 0 (numbers are null). */
+  not_asked?: true;
 }
 
 export interface IndicatorReport {
@@ -38,6 +40,11 @@ export function labelOf(id: string): string {
 
 export function figureById(report: IndicatorReport, id: string, group: string | null = null): IndicatorFigure | undefined {
   return report.indicators.find((f) => f.id === id && f.group === group);
+}
+
+/** Whether the report's wave did not ask a question the indicator reads ("not asked in this wave", never 0). */
+export function notAsked(report: IndicatorReport, id: string): boolean {
+  return report.indicators.some((f) => f.id === id && f.not_asked);
 }
 
 /** Groups whose figure the public build withheld (for "fewer than N" notes beside a chart). */
