@@ -42,7 +42,7 @@ function site(changes: Record<string, string | Uint8Array | null> = {}): string 
     "_file/data/indicators.3c70ee8e.json": JSON.stringify(indicators),
     "_file/data/quotes.90e61261.json": JSON.stringify(quotes),
     "_file/data/clean/flags.4709ae3f.parquet": parquet({ wave: ["2024"], file: ["alumni-survey-2024.csv"], line: ["4"], flag: ["late"] }),
-    "_import/components/report.bfa49d6f.js": "export const x = 1;",
+    "_import/survey/report.bfa49d6f.js": "export const x = 1;",
     "_observablehq/client.d10d8454.js": "",
     "_node/d3-array@3.2.5/index.js": "",
     "_node/@duckdb/duckdb-wasm@1.32.0/dist/duckdb-eh.wasm": new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
