@@ -20,6 +20,7 @@ import {
 } from "./instrument";
 import { readInterestForm } from "./interest-form";
 import { KeyIndex } from "./key-index";
+import { refuseLongAnswers } from "./long-answers";
 import { gatherNames, type NameWords } from "./masking";
 import { normaliseCohort } from "./cohort";
 import { tableColumns, type Cell, type CleanModel, type ExclusionReason, type TableName } from "./model";
@@ -87,7 +88,7 @@ class Run {
   ) {}
 
   records(source: SourceFile): Iterable<CsvRecord> {
-    const records = readCsvFile(source.path, source.file);
+    const records = refuseLongAnswers(readCsvFile(source.path, source.file), source.file);
     return this.names ? gatherNames(records, this.names) : records;
   }
 

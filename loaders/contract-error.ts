@@ -32,15 +32,35 @@ export function formatContractMessage(file: string, { row, column, expected, got
   return `${where}${what}: expected ${expected}${shown}`;
 }
 
-/** Runs a command-line entry point: a contract violation prints its one line and exits 1, without a stack trace. */
+/**
+ * The first line of an error's message with every quoted part blanked: DuckDB quotes the offending line and
+ * values (`Original Line: …`, `Could not convert string '…'`), which may be a respondent's answer.
+ */
+export function withoutData(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split("\n", 1)[0].replace(/'[^']*'?|"[^"]*"?|`[^`]*`?/g, "'…'");
+  return first.length > 200 ? `${first.slice(0, 199)}…` : first;
+}
+
+/** The same failure, its message without data (for errors of the engine over respondents' rows). */
+export function redacted(error: unknown, doing: string): Error {
+  return new Error(`${doing}: ${withoutData(error)}`);
+}
+
+/**
+ * Runs a command-line entry point: a contract violation prints its one line and exits 1, without a stack trace;
+ * any other failure prints its redacted message and where it happened (never the data it quotes), and exits 1.
+ */
 export async function runReportingContractErrors(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
     if (error instanceof ContractError) {
       process.stderr.write(`${error.message}\n`);
-      process.exit(1);
+    } else {
+      const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)) : [];
+      process.stderr.write(`${error instanceof Error ? error.name : "Error"}: ${withoutData(error)}\n${frames.join("\n")}\n`);
     }
-    throw error;
+    process.exit(1);
   }
 }

@@ -4,6 +4,8 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CleanRow, CleanSink } from "./clean";
+import { redacted } from "./contract-error";
+import { longestStagedLineBytes } from "./long-answers";
 import { tableColumns, tableNames, tableSortBy, type Cell, type TableName } from "./model";
 import { parquetCopyOptions, quoteIdentifier, sqlString, type ColumnSpec } from "./parquet";
 
@@ -76,7 +78,7 @@ function stagedType(column: ColumnSpec): string {
 
 function readStaged(paths: readonly string[], columns: readonly { name: string; type: string }[]): string {
   const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ");
-  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${types}})`;
+  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = ${longestStagedLineBytes}, buffer_size = ${longestStagedLineBytes}, columns = {${types}})`;
 }
 
 const droppedFile = "dropped.csv";
@@ -130,6 +132,15 @@ export const nameWordsFile = "name_words.parquet";
  * `directories`: replaced submissions left out, rows in each table's sort order.
  */
 export async function writeStagedParquet(connection: DuckDBConnection, directories: readonly string[], outDir: string): Promise<void> {
+  try {
+    await writeStaged(connection, directories, outDir);
+  } catch (error) {
+    // DuckDB quotes the staged line it could not read: a respondent's id and answer.
+    throw redacted(error, "writing the clean store failed");
+  }
+}
+
+async function writeStaged(connection: DuckDBConnection, directories: readonly string[], outDir: string): Promise<void> {
   const files = (name: string) => directories.map((directory) => join(directory, name));
   await connection.run(`CREATE TABLE dropped AS SELECT DISTINCT candidate FROM ${readStaged(files(droppedFile), [{ name: "candidate", type: "BIGINT" }])}`);
   for (const name of tableNames) {

@@ -1,0 +1,69 @@
+// Long answers are read whole or refused with one contract line, and no error of the cleaning quotes an answer.
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { buildCleanStore } from "../../loaders/clean-store";
+import { ContractError, withoutData } from "../../loaders/contract-error";
+import { openDuckDB, sqlString } from "../../loaders/parquet";
+import { writeStagedParquet } from "../../loaders/staging";
+import { fixtureFolder, fixtureText } from "./fixture-folder";
+
+process.env.WORKBENCH_STORE = mkdtempSync(join(tmpdir(), "workbench-stores-"));
+
+/** The fixture exports with Ana's 2025 work description (row 6) replaced by `megabytes` MiB of a secret. */
+function withLongAnswer(megabytes: number): { folder: string; answer: string } {
+  const answer = "SECRET-ANSWER ".repeat(Math.ceil((megabytes * 2 ** 20) / 14));
+  const lines = fixtureText("alumni-survey-2025.csv").split("\n");
+  assert.match(lines[5], /R_ana1/);
+  lines[5] = lines[5].replace("Research lead.", answer);
+  return { folder: fixtureFolder({ "alumni-survey-2025.csv": lines.join("\n") }), answer };
+}
+
+test("a 5 MB answer is read whole into the clean tables", async () => {
+  const { folder, answer } = withLongAnswer(5);
+  const out = mkdtempSync(join(tmpdir(), "workbench-store-"));
+  await buildCleanStore(folder, out);
+  const instance = await openDuckDB();
+  const connection = await instance.connect();
+  const rows = (await connection.runAndReadAll(`SELECT length(text)::INTEGER AS n FROM read_parquet(${sqlString(join(out, "free_text.parquet"))}) WHERE text LIKE 'SECRET-ANSWER%'`)).getRowObjectsJS();
+  connection.closeSync();
+  instance.closeSync();
+  assert.deepEqual(rows, [{ n: answer.trim().length }]);
+});
+
+test("a 20 MB answer is refused with one line naming file, row and column, and none of the answer", async () => {
+  const { folder } = withLongAnswer(20);
+  await assert.rejects(buildCleanStore(folder, mkdtempSync(join(tmpdir(), "workbench-store-"))), (error: unknown) => {
+    assert.ok(error instanceof ContractError);
+    assert.equal(error.message, "alumni-survey-2025.csv row 6, column 'Q2b': expected an answer of at most 16.0 MiB, got '20.0 MiB'");
+    return true;
+  });
+});
+
+test("a staged row DuckDB cannot read fails without quoting the row", async () => {
+  const staging = mkdtempSync(join(tmpdir(), "workbench-staging-"));
+  writeFileSync(join(staging, "dropped.csv"), "SECRET-ANSWER-NOT-A-NUMBER\n");
+  const out = join(staging, "out");
+  mkdirSync(out);
+  const instance = await openDuckDB();
+  const connection = await instance.connect();
+  try {
+    await assert.rejects(writeStagedParquet(connection, [staging], out), (error: unknown) => {
+      const message = String((error as Error).message) + String((error as Error).stack);
+      assert.match(message, /^writing the clean store failed: \w/);
+      assert.doesNotMatch(message, /SECRET/);
+      return true;
+    });
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+});
+
+test("an engine's message keeps its first line with quoted parts blanked", () => {
+  assert.equal(withoutData(new Error("Conversion Error: Could not convert string 'Jane at Acme' to INT64\nLINE 1: SELECT 'x'")), "Conversion Error: Could not convert string '…' to INT64");
+  assert.equal(withoutData(new Error('Invalid Input Error: CSV Error on Line: 1\nOriginal Line: 1,"abc","my answer"')), "Invalid Input Error: CSV Error on Line: 1");
+  assert.equal(withoutData(new Error("Parser Error: unterminated 'Jane said")), "Parser Error: unterminated '…'");
+});
