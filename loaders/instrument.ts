@@ -273,4 +273,4 @@ export const interestForm = {
 export const rosterSource = { source: "roster", filePattern: /^roster.*\.csv$/i } as const;
 
 /** Files in the data folder that are not exports. */
-export const ignoredFiles = /^(\..*|readme(\..*)?|license(\..*)?)$/i;
+export const ignoredFiles = /^(\..*|readme(\..*)?|license(\..*)?|mask-names\.txt)$/i;
