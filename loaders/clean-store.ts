@@ -10,6 +10,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { addSources, cleanParts, findSources, type PartCounts } from "./clean";
 import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
 import { cleaningCodeHash, exportsFingerprint } from "./fingerprint";
+import { idKeyDigest } from "./identity";
 import { tableNames } from "./model";
 import { figuresMemoryLimit, openDuckDB, parquetSettings, quoteIdentifier, sqlString } from "./parquet";
 import { StagingSink, writeStagedParquet } from "./staging";
@@ -109,7 +110,8 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
 }
 
 function storeKey(dataDir: string): string {
-  const fingerprint = JSON.stringify({ exports: exportsFingerprint(dataDir), code: cleaningCodeHash(), parquet: parquetSettings() });
+  // The id key is part of what the store depends on: ids made with another key must not be reused.
+  const fingerprint = JSON.stringify({ exports: exportsFingerprint(dataDir), code: cleaningCodeHash(), parquet: parquetSettings(), key: idKeyDigest(dataDir) });
   return createHash("sha256").update(fingerprint).digest("hex").slice(0, 16);
 }
 

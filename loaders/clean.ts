@@ -7,7 +7,7 @@ import { answeredCount } from "./answers";
 import { ContractError } from "./contract-error";
 import { readCsvFile, type CsvRecord } from "./csv";
 import { readGoogleFormsWave } from "./google-forms";
-import { pseudonymousId } from "./identity";
+import { idKey, pseudonymousId } from "./identity";
 import {
   ignoredFiles,
   interestForm,
@@ -85,6 +85,8 @@ class Run {
     readonly files: SourceFile[],
     readonly sink: CleanSink,
     readonly names: NameWords | null,
+    /** The key of pseudonymous ids (loaders/identity.ts). */
+    readonly idKey: string,
   ) {}
 
   records(source: SourceFile): Iterable<CsvRecord> {
@@ -164,7 +166,7 @@ function resolveWave(run: Run, wave: WaveSpec, people: People): void {
       }
       latestPlace[index] = place;
       latestAt[index] = at;
-      addRespondent(run.sink, submission, person, place);
+      addRespondent(run.sink, submission, person, place, run.idKey);
     }
   });
 }
@@ -182,9 +184,9 @@ function consent(submission: Submission): boolean | null {
   return answer === undefined ? null : answer === "Yes";
 }
 
-function addRespondent(sink: CleanSink, submission: Submission, person: Person, candidate: number): void {
+function addRespondent(sink: CleanSink, submission: Submission, person: Person, candidate: number, key: string): void {
   const { answers } = submission;
-  const id = pseudonymousId(submission.email);
+  const id = pseudonymousId(submission.email, key);
   const wave = submission.wave;
   const first = person.first;
   const selfReported = selfReportedCohort(submission);
@@ -291,7 +293,7 @@ function addApplicants(run: Run): void {
         latestPlace.push(place);
         latestAt.push(at);
       }
-      const id = pseudonymousId(submission.email);
+      const id = pseudonymousId(submission.email, run.idKey);
       run.sink.add(
         "applicants",
         {
@@ -329,7 +331,7 @@ export interface PartCounts {
  * a ContractError. With `names`, gathers the words of people's names from the exports' name columns (for masking quotes).
  */
 export async function cleanPart(dataDir: string, part: CleanPart, sink: CleanSink, names: NameWords | null = null): Promise<PartCounts> {
-  const run = new Run(await findSources(dataDir), sink, names);
+  const run = new Run(await findSources(dataDir), sink, names, idKey(dataDir));
   if (part === "applicants") {
     addApplicants(run);
   } else {

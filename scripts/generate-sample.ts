@@ -1,8 +1,9 @@
 // Writes deterministic fake exports into a data folder: the roster, both survey waves, the interest form.
 // Usage: npm run generate-sample -- [--out data] [--respondents 72] [--seed 2024]
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { sampleMarker } from "../loaders/identity";
 import { cohorts, googleFormsColumns, interestForm, questionById, waves, type QuestionId } from "../loaders/instrument";
 import { calibratedAnswers, randomAnswers, truncated, type SampleAnswers } from "./sample/answers";
 import { Random } from "./sample/random";
@@ -26,6 +27,8 @@ const random = new Random(Number(values.seed));
 const scale = respondents2024 / 72;
 const scaled = (count: number) => Math.max(1, Math.round(count * scale));
 mkdirSync(out, { recursive: true });
+// Marks the folder as fake data: only such a folder's ids use the fixed, public key (loaders/identity.ts).
+writeFileSync(join(out, sampleMarker), "Generated sample exports (scripts/generate-sample.ts): pseudonymous ids use the fixed sample key.\n");
 
 const people = makePeople(scale, random);
 
