@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { buildMode, minCell } from "../loaders/build-mode.js";
 import { dataDir } from "../loaders/data-dir.js";
 import { cleaningCodeHash, exportsFingerprint } from "../loaders/fingerprint.js";
+import { idKeyDigest } from "../loaders/identity.js";
 import { parquetSettings } from "../loaders/parquet.js";
 
 const cache = join("src", ".observablehq", "cache");
@@ -29,6 +30,8 @@ const fingerprint = JSON.stringify({
   code: cleaningCodeHash(),
   loaders: codeHash([join("src", "data"), join("src", "components")]),
   parquet: parquetSettings(),
+  // Ids made with another key (WORKBENCH_ID_KEY, the key file) are stale too.
+  key: idKeyDigest(directory),
 });
 const previous = existsSync(stamp) ? readFileSync(stamp, "utf8") : null;
 if (previous !== fingerprint) {
