@@ -25,10 +25,20 @@ export class ContractError extends Error {
   }
 }
 
+/** Longest value an error quotes: options, dates and numbers fit; a longer cell is most likely someone's answer. */
+const longestShownValue = 40;
+
+/** What the message says was found: the value if it is short and no address, else only its length. */
+function shownValue(got: string): string {
+  if (got.length > longestShownValue) return `a text of ${got.length} characters (not shown: it may be an answer)`;
+  if (/@|:\/\//.test(got)) return "an address or a link (not shown)";
+  return `'${got}'`;
+}
+
 export function formatContractMessage(file: string, { row, column, expected, got }: ContractPlace): string {
   const where = [file, row === undefined ? null : `row ${row}`].filter(Boolean).join(" ");
   const what = column === undefined ? "" : `, column '${column}'`;
-  const shown = got === undefined ? "" : `, got '${got.length > 80 ? `${got.slice(0, 77)}...` : got}'`;
+  const shown = got === undefined ? "" : `, got ${shownValue(got)}`;
   return `${where}${what}: expected ${expected}${shown}`;
 }
 

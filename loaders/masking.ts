@@ -27,12 +27,23 @@ const nameColumns = new Set(["full_name", "Full name", "RecipientFirstName", "Re
 export const maskNamesFile = "mask-names.txt";
 
 /**
- * Two-letter words that are common in English: as a person's name ("An", "Li" is not one) they are masked only
- * beside another word of a name ("An Nguyen"), so "an", "he" and "to" stay readable.
+ * Two-letter words that are common in English, and name particles: as a word of a person's name ("An", "de";
+ * "Li" is not one) they are masked only beside another word of a name ("An Nguyen", "de la Cruz"), so "an",
+ * "he", "to" and "van" stay readable.
  */
-const commonShortWords = new Set(
-  "ad ah ai am an as at be bi by do eh go ha he hi id if in is it ma me mi ml mr ms my no of oh ok on or ox pa pi re so to uh um un up us we ya ye yo".split(" "),
-);
+const contextOnlyWords = new Set([
+  ..."ad ah ai am an as at be bi by do eh go ha he hi id if in is it ma me mi ml mr ms my no of oh ok on or ox pa pi re so to uh um un up us we ya ye yo".split(" "),
+  ..."al bin da das de del della den der di dos du el ibn la le van von".split(" "),
+]);
+
+// Invisible characters that would split or disguise a name ("Fa\u00ADqui"): soft hyphen, zero-width space and
+// non-joiner, word joiner, BOM, and a zero-width joiner between letters (kept between emoji).
+const invisible = /[\u00AD\u200B\u200C\u2060\uFEFF]|(?<=\p{L})\u200D(?=\p{L})/gu;
+
+/** The text as masking reads it: compatibility-normalised (full-width letters, ligatures), invisible characters dropped. */
+function readable(text: string): string {
+  return text.normalize("NFKC").replace(invisible, "");
+}
 
 /** Where gathered name words go (a Set, or a staged file). */
 export interface NameWords {
@@ -52,7 +63,7 @@ const letters = (key: string) => key.replace(/[^\p{L}]/gu, "").length;
 /** The keys a name's words are known by: each word, its hyphenated parts, and apostrophe-less spellings (initials spared). */
 export function nameWordsOf(name: string): string[] {
   const keys = new Set<string>();
-  for (const [word] of name.normalize("NFKC").matchAll(wordPattern)) {
+  for (const [word] of readable(name).matchAll(wordPattern)) {
     const key = nameKey(word);
     for (const form of [key, ...key.split("-"), key.replaceAll("'", ""), ...key.split("-").map((part) => part.replaceAll("'", ""))]) {
       if (letters(form) >= 2) keys.add(form);
@@ -103,8 +114,7 @@ const bareDomains = "com|org|net|io|dev|ai|me|co|uk|edu|gov|app|xyz|info|page|si
 
 /** Masks emails, links, handles and organisations: everything but people's names. */
 export function maskContacts(text: string): string {
-  let masked = text
-    .normalize("NFKC")
+  let masked = readable(text)
     .replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/gu, "[email]")
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, "[link]")
     // A domain with a path ("linkedin.com/in/first-last", "github.com/x", "x.com/y"), or a bare one.
@@ -130,17 +140,17 @@ function nameForms(word: string): { key: string; possessive: string; lookups: st
 
 /** The keys of the words of `text` that `maskNames` checks against the names. */
 export function nameCandidates(text: string): string[] {
-  return [...text.normalize("NFKC").matchAll(wordPattern)].flatMap(([word]) => nameForms(word).lookups);
+  return [...readable(text).matchAll(wordPattern)].flatMap(([word]) => nameForms(word).lookups);
 }
 
 /** Masks every word that is a word of a person's name (`names`: keys as `nameWordsOf` gives them). */
 export function maskNames(text: string, names: ReadonlySet<string>): string {
-  const normalised = text.normalize("NFKC");
+  const normalised = readable(text);
   const words = [...normalised.matchAll(wordPattern)].map((match) => {
     const { possessive, lookups } = nameForms(match[0]);
     const known = lookups.filter((k) => names.has(k));
     // A common two-letter word alone is not taken for a name; beside another name word it is.
-    const sure = known.some((k) => !commonShortWords.has(k));
+    const sure = known.some((k) => !contextOnlyWords.has(k));
     return { start: match.index!, end: match.index! + match[0].length, possessive, known: known.length > 0, sure };
   });
   const masked = words.map((w) => w.sure);

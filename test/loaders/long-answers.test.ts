@@ -67,3 +67,10 @@ test("an engine's message keeps its first line with quoted parts blanked", () =>
   assert.equal(withoutData(new Error('Invalid Input Error: CSV Error on Line: 1\nOriginal Line: 1,"abc","my answer"')), "Invalid Input Error: CSV Error on Line: 1");
   assert.equal(withoutData(new Error("Parser Error: unterminated 'Jane said")), "Parser Error: unterminated '…'");
 });
+
+test("a contract line quotes a short value, never a long one or an address", () => {
+  const line = (got: string) => new ContractError("x.csv", { row: 3, column: "Q", expected: "one of 'Yes', 'No'", got }).message;
+  assert.equal(line("Maybe"), "x.csv row 3, column 'Q': expected one of 'Yes', 'No', got 'Maybe'");
+  assert.equal(line("I joined Acme after MATS and I now lead a small team there"), "x.csv row 3, column 'Q': expected one of 'Yes', 'No', got a text of 58 characters (not shown: it may be an answer)");
+  assert.equal(line("ana@example.org"), "x.csv row 3, column 'Q': expected one of 'Yes', 'No', got an address or a link (not shown)");
+});

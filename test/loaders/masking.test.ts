@@ -92,3 +92,9 @@ test("mask-names.txt adds mentors' and staff names; it must be UTF-8", () => {
   writeFileSync(join(folder, "mask-names.txt"), Buffer.from([0x5a, 0x6f, 0xeb, 0x0a]));
   assert.throws(() => otherNamesToMask(folder), (error: unknown) => error instanceof ContractError && error.message === "mask-names.txt: expected UTF-8 text, one name per line, got 'bytes that are not UTF-8'");
 });
+
+test("name particles are masked beside a name only, and invisible characters do not split a name", () => {
+  const names = roster("Maria de la Cruz", "Jan van Dijk", "Faqui Mensah");
+  assert.equal(mask("Maria de la Cruz and van Dijk came; the van was late, de facto.", names), "[name] [name] [name] [name] and [name] [name] came; the van was late, de facto.");
+  assert.equal(mask("Fa\u00ADqui and Fa\u200Bqui Men\u200Dsah", names), "[name] and [name] [name]");
+});
