@@ -77,7 +77,14 @@ export function* gatherNames(records: Iterable<CsvRecord>, words: NameWords): Ge
   let columns: number[] | null = null;
   for (const record of records) {
     if (columns === null) columns = record.cells.flatMap((name, index) => (nameColumns.has(name.trim()) ? [index] : []));
-    else for (const c of columns) for (const word of nameWordsOf(record.cells[c] ?? "")) words.add(word);
+    else {
+      for (const c of columns) {
+        const value = (record.cells[c] ?? "").trim();
+        // Qualtrics' second and third header rows ("Recipient Last Name", {"ImportId":…}) are not people.
+        if (nameColumns.has(value) || value.startsWith('{"ImportId"')) continue;
+        for (const word of nameWordsOf(value)) words.add(word);
+      }
+    }
     yield record;
   }
 }

@@ -98,3 +98,15 @@ test("name particles are masked beside a name only, and invisible characters do 
   assert.equal(mask("Maria de la Cruz and van Dijk came; the van was late, de facto.", names), "[name] [name] [name] [name] and [name] [name] came; the van was late, de facto.");
   assert.equal(mask("Fa\u00ADqui and Fa\u200Bqui Men\u200Dsah", names), "[name] and [name] [name]");
 });
+
+test("Qualtrics' recipient names are gathered, its header rows are not", () => {
+  const words = new Set<string>();
+  const records = [
+    ["ResponseId", "RecipientLastName", "RecipientFirstName"],
+    ["Response ID", "Recipient Last Name", "Recipient First Name"],
+    ['{"ImportId":"_recordId"}', '{"ImportId":"recipientLastName"}', '{"ImportId":"recipientFirstName"}'],
+    ["R_1", "Okafor", "Chidi"],
+  ].map((cells, i) => ({ line: i + 1, cells }));
+  for (const _ of gatherNames(records, words));
+  assert.deepEqual(words, new Set(["okafor", "chidi"]));
+});
