@@ -1,9 +1,11 @@
 // Long answers are read whole or refused with one contract line, and no error of the cleaning quotes an answer.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { buildCleanStore } from "../../loaders/clean-store";
 import { ContractError, withoutData } from "../../loaders/contract-error";
 import { openDuckDB, sqlString } from "../../loaders/parquet";
@@ -73,4 +75,12 @@ test("a contract line quotes a short value, never a long one or an address", () 
   assert.equal(line("Maybe"), "x.csv row 3, column 'Q': expected one of 'Yes', 'No', got 'Maybe'");
   assert.equal(line("I joined Acme after MATS and I now lead a small team there"), "x.csv row 3, column 'Q': expected one of 'Yes', 'No', got a text of 58 characters (not shown: it may be an answer)");
   assert.equal(line("ana@example.org"), "x.csv row 3, column 'Q': expected one of 'Yes', 'No', got an address or a link (not shown)");
+});
+
+test("a loader that crashes prints its redacted message and where, never the data, and exits 1", () => {
+  const script = `import("./loaders/contract-error.ts").then(({ runReportingContractErrors }) => runReportingContractErrors(async () => { throw new Error("Conversion Error: Could not convert string 'SECRET-ANSWER' to INT64\\nOriginal Line: SECRET-ANSWER"); }))`;
+  const result = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: fileURLToPath(new URL("../..", import.meta.url)), encoding: "utf8" });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /^Error: Conversion Error: Could not convert string '…' to INT64\n\s+at /);
+  assert.doesNotMatch(result.stderr, /SECRET/);
 });
