@@ -3,11 +3,14 @@
 import { ContractError } from "./contract-error";
 import type { CsvRecord } from "./csv";
 
-/** Longest answer (one cell of an export), in bytes of UTF-8: 16 MiB. */
-export const longestAnswerBytes = 16 << 20;
+/** Longest answer (one cell of an export), in bytes of UTF-8: 8 MiB, thousands of pages of text. */
+export const longestAnswerBytes = 8 << 20;
 
-/** Longest staged row DuckDB reads back: room for an answer at its longest with every quote doubled, and the rest of its row. */
-export const longestStagedLineBytes = 4 * longestAnswerBytes;
+/** Longest staged row DuckDB reads back: an answer at its longest with every quote doubled, and the rest of its row. */
+export const longestStagedLineBytes = 3 * longestAnswerBytes;
+
+/** DuckDB's own default read buffer (16 × its default 2 MB line), which must exceed the longest line: memory as before. */
+export const stagedBufferBytes = 32 << 20;
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CleanRow, CleanSink } from "./clean";
 import { redacted } from "./contract-error";
-import { longestStagedLineBytes } from "./long-answers";
+import { longestStagedLineBytes, stagedBufferBytes } from "./long-answers";
 import { tableColumns, tableNames, tableSortBy, type Cell, type TableName } from "./model";
 import { parquetCopyOptions, quoteIdentifier, sqlString, type ColumnSpec } from "./parquet";
 
@@ -78,7 +78,7 @@ function stagedType(column: ColumnSpec): string {
 
 function readStaged(paths: readonly string[], columns: readonly { name: string; type: string }[]): string {
   const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ");
-  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = ${longestStagedLineBytes}, buffer_size = ${longestStagedLineBytes}, columns = {${types}})`;
+  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = ${longestStagedLineBytes}, buffer_size = ${stagedBufferBytes}, columns = {${types}})`;
 }
 
 const droppedFile = "dropped.csv";

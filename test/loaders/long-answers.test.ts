@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { buildCleanStore } from "../../loaders/clean-store";
 import { ContractError, withoutData } from "../../loaders/contract-error";
 import { openDuckDB, sqlString } from "../../loaders/parquet";
+import { longestAnswerBytes } from "../../loaders/long-answers";
+import { tableNames } from "../../loaders/model";
 import { writeStagedParquet } from "../../loaders/staging";
 import { fixtureFolder, fixtureText } from "./fixture-folder";
 
@@ -16,10 +18,11 @@ process.env.WORKBENCH_STORE = mkdtempSync(join(tmpdir(), "workbench-stores-"));
 
 /** The fixture exports with Ana's 2025 work description (row 6) replaced by `megabytes` MiB of a secret. */
 function withLongAnswer(megabytes: number): { folder: string; answer: string } {
-  const answer = "SECRET-ANSWER ".repeat(Math.ceil((megabytes * 2 ** 20) / 14));
+  const unit = "SECRET-ANSWER ";
+  const answer = unit.repeat(Math.floor((megabytes * 2 ** 20) / unit.length));
   const lines = fixtureText("alumni-survey-2025.csv").split("\n");
   assert.match(lines[5], /R_ana1/);
-  lines[5] = lines[5].replace("Research lead.", answer);
+  lines[5] = lines[5].replace("Research lead.", `"${answer.replaceAll('"', '""')}"`);
   return { folder: fixtureFolder({ "alumni-survey-2025.csv": lines.join("\n") }), answer };
 }
 
@@ -35,11 +38,30 @@ test("a 5 MB answer is read whole into the clean tables", async () => {
   assert.deepEqual(rows, [{ n: answer.trim().length }]);
 });
 
+test("a staged row of the longest answer, every character a quote (so doubled), is read back whole", async () => {
+  const staging = mkdtempSync(join(tmpdir(), "workbench-staging-"));
+  for (const name of [...tableNames, "dropped", "names"]) writeFileSync(join(staging, `${name}.csv`), "");
+  const answer = '"'.repeat(longestAnswerBytes);
+  writeFileSync(join(staging, "free_text.csv"), `,"id","2025","work_description","${answer.replaceAll('"', '""')}",false,true,"Summer 2022"\n`);
+  const out = join(staging, "out");
+  mkdirSync(out);
+  const instance = await openDuckDB();
+  const connection = await instance.connect();
+  try {
+    await writeStagedParquet(connection, [staging], out);
+    const rows = (await connection.runAndReadAll(`SELECT length(text)::INTEGER AS n FROM read_parquet(${sqlString(join(out, "free_text.parquet"))})`)).getRowObjectsJS();
+    assert.deepEqual(rows, [{ n: longestAnswerBytes }]);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+});
+
 test("a 20 MB answer is refused with one line naming file, row and column, and none of the answer", async () => {
   const { folder } = withLongAnswer(20);
   await assert.rejects(buildCleanStore(folder, mkdtempSync(join(tmpdir(), "workbench-store-"))), (error: unknown) => {
     assert.ok(error instanceof ContractError);
-    assert.equal(error.message, "alumni-survey-2025.csv row 6, column 'Q2b': expected an answer of at most 16.0 MiB, got '20.0 MiB'");
+    assert.equal(error.message, "alumni-survey-2025.csv row 6, column 'Q2b': expected an answer of at most 8.0 MiB, got '20.0 MiB'");
     return true;
   });
 });
