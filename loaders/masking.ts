@@ -60,11 +60,19 @@ export function nameKey(word: string): string {
 
 const letters = (key: string) => key.replace(/[^\p{L}]/gu, "").length;
 
+// Most names are plain ASCII: they skip Unicode normalisation, which costs more than the rest of the cleaning of a roster row.
+const plainAscii = /^[\x20-\x7e]*$/;
+
 /** The keys a name's words are known by: each word, its hyphenated parts, and apostrophe-less spellings (initials spared). */
 export function nameWordsOf(name: string): string[] {
   const keys = new Set<string>();
-  for (const [word] of readable(name).matchAll(wordPattern)) {
-    const key = nameKey(word);
+  const plain = plainAscii.test(name);
+  for (const [word] of (plain ? name : readable(name)).matchAll(wordPattern)) {
+    const key = plain ? word.toLowerCase() : nameKey(word);
+    if (!key.includes("-") && !key.includes("'")) {
+      if (key.length >= 2) keys.add(key);
+      continue;
+    }
     for (const form of [key, ...key.split("-"), key.replaceAll("'", ""), ...key.split("-").map((part) => part.replaceAll("'", ""))]) {
       if (letters(form) >= 2) keys.add(form);
     }
