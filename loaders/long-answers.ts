@@ -1,16 +1,10 @@
 // The longest answer the tool reads: longer ones stop the build with one contract line (where, not what),
-// because the staged rows are re-read by DuckDB in buffers of a fixed size (loaders/staging.ts).
+// because DuckDB re-reads each staged row whole, in a buffer sized to the longest row (loaders/staging.ts).
 import { ContractError } from "./contract-error";
 import type { CsvRecord } from "./csv";
 
 /** Longest answer (one cell of an export), in bytes of UTF-8: 8 MiB, thousands of pages of text. */
 export const longestAnswerBytes = 8 << 20;
-
-/** Longest staged row DuckDB reads back: an answer at its longest with every quote doubled, and the rest of its row. */
-export const longestStagedLineBytes = 3 * longestAnswerBytes;
-
-/** DuckDB's own default read buffer (16 × its default 2 MB line), which must exceed the longest line: memory as before. */
-export const stagedBufferBytes = 32 << 20;
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 

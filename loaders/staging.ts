@@ -1,11 +1,10 @@
 // The clean store's sink: rows are staged as CSV text in temporary files while the exports stream by, then
 // native DuckDB reads each file once (typed, in parallel), leaves out replaced submissions, sorts and writes Parquet.
-import { closeSync, openSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CleanRow, CleanSink } from "./clean";
 import { redacted } from "./contract-error";
-import { longestStagedLineBytes, stagedBufferBytes } from "./long-answers";
 import { tableColumns, tableNames, tableSortBy, type Cell, type TableName } from "./model";
 import { parquetCopyOptions, quoteIdentifier, sqlString, type ColumnSpec } from "./parquet";
 
@@ -18,12 +17,15 @@ class StagedFile {
   private readonly buffer = Buffer.allocUnsafe(bufferBytes);
   private used = 0;
   private piece = "";
+  /** Characters in the longest line written: DuckDB must be told to expect it. */
+  longest = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, "w");
   }
 
   write(line: string): void {
+    if (line.length > this.longest) this.longest = line.length;
     this.piece += line;
     if (this.piece.length >= pieceLength) this.copyPiece();
   }
@@ -76,14 +78,26 @@ function stagedType(column: ColumnSpec): string {
   return column.type === "DATE" || column.type === "TIMESTAMP" ? "VARCHAR" : column.type;
 }
 
-function readStaged(paths: readonly string[], columns: readonly { name: string; type: string }[]): string {
+// DuckDB's default longest line (2 MB) and read buffer; a longer line needs both raised, which costs memory.
+const defaultLineBytes = 2_097_152;
+const defaultBufferBytes = 32 << 20;
+
+/** The line options for staged lines of at most `longestChars` characters (at most 3 bytes each): DuckDB's defaults unless a long answer needs more. */
+function lineOptions(longestChars: number): string {
+  const bytes = 3 * longestChars + 1;
+  return bytes <= defaultLineBytes ? "" : `max_line_size = ${bytes}, buffer_size = ${Math.max(defaultBufferBytes, bytes + (1 << 20))}, `;
+}
+
+function readStaged(paths: readonly string[], columns: readonly { name: string; type: string }[], longestChars: number): string {
   const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ");
-  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = ${longestStagedLineBytes}, buffer_size = ${stagedBufferBytes}, columns = {${types}})`;
+  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, ${lineOptions(longestChars)}columns = {${types}})`;
 }
 
 const droppedFile = "dropped.csv";
 const namesFile = "names.csv";
 const stagedFile = (table: TableName) => `${table}.csv`;
+/** Each staged file's longest line, in characters, written beside them when the sink closes. */
+const lineLengthsFile = "line-lengths.json";
 
 /** Stages the rows a cleaning run gives it in `directory`, one CSV file per table. */
 export class StagingSink implements CleanSink {
@@ -94,7 +108,7 @@ export class StagingSink implements CleanSink {
   /** Words of people's names, for masking quotes; written with repeats, made distinct by DuckDB. */
   readonly names: { add(word: string): void };
 
-  constructor(directory: string) {
+  constructor(private readonly directory: string) {
     for (const name of tableNames) {
       this.files.set(name, new StagedFile(join(directory, stagedFile(name))));
       this.encoders.set(name, tableColumns[name].map(encoder));
@@ -121,6 +135,8 @@ export class StagingSink implements CleanSink {
     for (const file of this.files.values()) file.close();
     this.dropped.close();
     this.nameWords.close();
+    const longest = Object.fromEntries([...this.files.values(), this.dropped, this.nameWords].map((file) => [basename(file.path), file.longest]));
+    writeFileSync(join(this.directory, lineLengthsFile), JSON.stringify(longest));
   }
 }
 
@@ -142,13 +158,20 @@ export async function writeStagedParquet(connection: DuckDBConnection, directori
 
 async function writeStaged(connection: DuckDBConnection, directories: readonly string[], outDir: string): Promise<void> {
   const files = (name: string) => directories.map((directory) => join(directory, name));
-  await connection.run(`CREATE TABLE dropped AS SELECT DISTINCT candidate FROM ${readStaged(files(droppedFile), [{ name: "candidate", type: "BIGINT" }])}`);
+  const lengths = directories.map((directory) => {
+    const path = join(directory, lineLengthsFile);
+    return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, number>) : null;
+  });
+  // Without the sink's record of line lengths, a file's size bounds its longest line.
+  const longest = (name: string) =>
+    Math.max(0, ...lengths.map((l, i) => l?.[name] ?? (existsSync(join(directories[i], name)) ? statSync(join(directories[i], name)).size : 0)));
+  await connection.run(`CREATE TABLE dropped AS SELECT DISTINCT candidate FROM ${readStaged(files(droppedFile), [{ name: "candidate", type: "BIGINT" }], longest(droppedFile))}`);
   for (const name of tableNames) {
     const columns = tableColumns[name];
     const staged = readStaged(files(stagedFile(name)), [
       { name: "candidate__", type: "BIGINT" },
       ...columns.map((c) => ({ name: c.name, type: stagedType(c) })),
-    ]);
+    ], longest(stagedFile(name)));
     const selected = columns
       .map((c) => (stagedType(c) === c.type ? quoteIdentifier(c.name) : `CAST(${quoteIdentifier(c.name)} AS ${c.type}) AS ${quoteIdentifier(c.name)}`))
       .join(", ");
@@ -157,6 +180,6 @@ async function writeStaged(connection: DuckDBConnection, directories: readonly s
     const kept = `candidate__ IS NULL OR candidate__ NOT IN (SELECT candidate FROM dropped)`;
     await connection.run(`COPY (SELECT ${selected} FROM ${staged} WHERE ${kept}${order}) TO ${sqlString(join(outDir, `${name}.parquet`))} (${parquetCopyOptions()})`);
   }
-  const words = readStaged(files(namesFile), [{ name: "word", type: "VARCHAR" }]);
+  const words = readStaged(files(namesFile), [{ name: "word", type: "VARCHAR" }], longest(namesFile));
   await connection.run(`COPY (SELECT DISTINCT word FROM ${words} ORDER BY word) TO ${sqlString(join(outDir, nameWordsFile))} (${parquetCopyOptions()})`);
 }

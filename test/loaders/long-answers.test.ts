@@ -42,7 +42,9 @@ test("a staged row of the longest answer, every character a quote (so doubled), 
   const staging = mkdtempSync(join(tmpdir(), "workbench-staging-"));
   for (const name of [...tableNames, "dropped", "names"]) writeFileSync(join(staging, `${name}.csv`), "");
   const answer = '"'.repeat(longestAnswerBytes);
-  writeFileSync(join(staging, "free_text.csv"), `,"id","2025","work_description","${answer.replaceAll('"', '""')}",false,true,"Summer 2022"\n`);
+  const line = `,"id","2025","work_description","${answer.replaceAll('"', '""')}",false,true,"Summer 2022"\n`;
+  writeFileSync(join(staging, "free_text.csv"), line);
+  writeFileSync(join(staging, "line-lengths.json"), JSON.stringify({ "free_text.csv": line.length }));
   const out = join(staging, "out");
   mkdirSync(out);
   const instance = await openDuckDB();
