@@ -79,6 +79,8 @@ export function keyFromFile(path: string): string {
 /** The key of the exports in `dataDir`: WORKBENCH_ID_KEY, the fixed key for sample data, else the key file. */
 export function idKey(dataDir: string): string {
   if (process.env.WORKBENCH_ID_KEY) return process.env.WORKBENCH_ID_KEY;
+  // A mistyped folder is reported as such, before any key file is made for it.
+  if (!existsSync(dataDir)) throw new ContractError(dataDir, { expected: "a folder of survey exports", got: "no such folder" });
   if (isSampleData(dataDir)) return sampleKey;
   return keyFromFile(idKeyFile());
 }

@@ -24,7 +24,7 @@ test("the id ignores case and surrounding spaces, and depends on the key", () =>
 function keyIn(folder: string, env: Record<string, string>): string {
   const { WORKBENCH_ID_KEY: _, ...inherited } = process.env;
   return execFileSync(process.execPath, ["--import", "tsx", "-e", `import("./loaders/identity.ts").then(({ idKey }) => process.stdout.write(idKey(${JSON.stringify(folder)})))`], {
-    cwd: root, env: { ...inherited, ...env }, encoding: "utf8",
+    cwd: root, env: { ...inherited, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
   });
 }
 
@@ -70,6 +70,12 @@ test("processes creating the key file at once agree on one key", async () => {
   const run = () => new Promise<string>((resolve, reject) => execFile(process.execPath, ["--import", "tsx", "-e", `import("./loaders/identity.ts").then(({ idKey }) => process.stdout.write(idKey(${JSON.stringify(real)})))`], { cwd: root, env: { ...inherited, XDG_CONFIG_HOME: config } }, (error, stdout) => (error ? reject(error) : resolve(stdout))));
   const keys = await Promise.all([run(), run(), run(), run()]);
   assert.equal(new Set(keys).size, 1);
+});
+
+test("a folder that does not exist is reported, and no key file is made for it", () => {
+  const config = mkdtempSync(join(tmpdir(), "workbench-config-"));
+  assert.throws(() => keyIn(join(config, "no-such-folder"), { XDG_CONFIG_HOME: config }), /no-such-folder: expected a folder of survey exports, got 'no such folder'/);
+  assert.equal(existsSync(join(config, "outcomes-workbench")), false);
 });
 
 test("the shipped sample and the test fixtures are marked as sample data", () => {
