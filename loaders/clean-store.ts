@@ -11,6 +11,7 @@ import { addSources, cleanPartsOf, findSources, type PartCounts } from "./clean"
 import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
 import { buildMode } from "./build-mode";
 import { cleaningCodeHash, exportsFingerprint, exportsListing } from "./fingerprint";
+import { idKeyDigest } from "./identity";
 import { tableNames } from "./model";
 import { processAlive } from "./process-alive";
 import { figuresMemoryLimit, openDuckDB, parquetSettings, quoteIdentifier, sqlString } from "./parquet";
@@ -120,9 +121,10 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
   }
 }
 
-/** The store of these exports (by content), this cleaning code and these Parquet settings. */
+/** The store of these exports (by content), this cleaning code, these Parquet settings and this id key. */
 export async function storeKey(dataDir: string): Promise<string> {
-  const fingerprint = JSON.stringify({ exports: await exportsFingerprint(dataDir), code: cleaningCodeHash(), parquet: parquetSettings() });
+  // The id key is part of what the store depends on: ids made with another key must not be reused.
+  const fingerprint = JSON.stringify({ exports: await exportsFingerprint(dataDir), code: cleaningCodeHash(), parquet: parquetSettings(), key: idKeyDigest(dataDir) });
   return createHash("sha256").update(fingerprint).digest("hex").slice(0, 16);
 }
 

@@ -7,10 +7,11 @@ import { answeredCount, type UnknownAnswerCounts } from "./answers";
 import { ContractError } from "./contract-error";
 import { readCsvFile, type CsvRecord } from "./csv";
 import { readGoogleFormsWave, scanDateOrder } from "./google-forms";
-import { pseudonymousId } from "./identity";
+import { idKey, pseudonymousId } from "./identity";
 import { ignoredFiles, instrumentFor, interestForm, ratingLevel, rosterSource, type QuestionId, type WaveSpec } from "./instrument";
 import { readInterestForm } from "./interest-form";
 import { KeyIndex } from "./key-index";
+import { refuseLongAnswers } from "./long-answers";
 import { gatherNames, type NameWords } from "./masking";
 import { normaliseCohort } from "./cohort";
 import { tableColumns, type Cell, type CleanModel, type ExclusionReason, type TableName } from "./model";
@@ -75,10 +76,12 @@ class Run {
     readonly files: SourceFile[],
     readonly sink: CleanSink,
     readonly names: NameWords | null,
+    /** The key of pseudonymous ids (loaders/identity.ts). */
+    readonly idKey: string,
   ) {}
 
   records(source: SourceFile): Iterable<CsvRecord> {
-    const records = readCsvFile(source.path, source.file);
+    const records = refuseLongAnswers(readCsvFile(source.path, source.file), source.file);
     return this.names ? gatherNames(records, this.names) : records;
   }
 
@@ -168,7 +171,7 @@ function resolveWave(run: Run, wave: WaveSpec, people: People): void {
       }
       latestPlace[index] = place;
       latestAt[index] = at;
-      addRespondent(run.sink, submission, person, place);
+      addRespondent(run.sink, submission, person, place, run.idKey);
     }
   });
 }
@@ -186,9 +189,9 @@ function consent(submission: Submission): boolean | null {
   return answer === undefined ? null : answer === "Yes";
 }
 
-function addRespondent(sink: CleanSink, submission: Submission, person: Person, candidate: number): void {
+function addRespondent(sink: CleanSink, submission: Submission, person: Person, candidate: number, key: string): void {
   const { answers } = submission;
-  const id = pseudonymousId(submission.email);
+  const id = pseudonymousId(submission.email, key);
   const wave = submission.wave;
   const first = person.first;
   const selfReported = selfReportedCohort(submission);
@@ -295,7 +298,7 @@ function addApplicants(run: Run): void {
         latestPlace.push(place);
         latestAt.push(at);
       }
-      const id = pseudonymousId(submission.email);
+      const id = pseudonymousId(submission.email, run.idKey);
       run.sink.add(
         "applicants",
         {
@@ -335,7 +338,7 @@ export interface PartCounts {
  * a ContractError. With `names`, gathers the words of people's names from the exports' name columns (for masking quotes).
  */
 export async function cleanPart(dataDir: string, part: CleanPart, sink: CleanSink, names: NameWords | null = null): Promise<PartCounts> {
-  const run = new Run(await findSources(dataDir), sink, names);
+  const run = new Run(await findSources(dataDir), sink, names, idKey(dataDir));
   if (part === "applicants") {
     addApplicants(run);
   } else {

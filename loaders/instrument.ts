@@ -330,7 +330,7 @@ export const interestForm = {
 export const rosterSource = { source: "roster", filePattern: /^roster.*\.csv$/i } as const;
 
 /** Files in the data folder that are not exports (the instrument and its schema among them). */
-export const ignoredFiles = /^(\..*|readme(\..*)?|license(\..*)?|instrument(\.schema)?\.json)$/i;
+export const ignoredFiles = /^(\..*|readme(\..*)?|license(\..*)?|instrument(\.schema)?\.json|mask-names\.txt)$/i;
 
 /** The JSON Schema of instrument files (data/instrument.schema.json), generated from the zod schema so editors help. */
 export function instrumentJsonSchema(): string {

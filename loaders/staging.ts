@@ -1,9 +1,10 @@
 // The clean store's sink: rows are staged as CSV text in temporary files while the exports stream by, then
 // native DuckDB reads each file once (typed, in parallel), leaves out replaced submissions, sorts and writes Parquet.
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CleanRow, CleanSink } from "./clean";
+import { redacted } from "./contract-error";
 import { tableColumns, tableNames, tableSortBy, type Cell, type TableName } from "./model";
 import { parquetCopyOptions, quoteIdentifier, sqlString, type ColumnSpec } from "./parquet";
 
@@ -16,8 +17,8 @@ class StagedFile {
   private readonly buffer = Buffer.allocUnsafe(bufferBytes);
   private used = 0;
   private piece = "";
-  /** The longest line written, in UTF-16 code units. */
-  private longest = 0;
+  /** Characters in the longest line written: DuckDB must be told to expect it. */
+  longest = 0;
 
   constructor(readonly path: string) {
     // Staged rows are plaintext answers and names: readable by their owner only.
@@ -48,18 +49,7 @@ class StagedFile {
     this.copyPiece();
     this.flush();
     closeSync(this.fd);
-    // DuckDB's CSV reader refuses lines over 2 MB unless told: a long answer (20 MB) says how long its line is.
-    if (this.longest * 3 > defaultMaxLineBytes) writeFileSync(`${this.path}${longestSuffix}`, String(this.longest * 3 + 16));
   }
-}
-
-const defaultMaxLineBytes = 2_000_000;
-const longestSuffix = ".longest";
-
-/** The `max_line_size` the staged files at `paths` need, when more than DuckDB's default. */
-function maxLineBytes(paths: readonly string[]): number | null {
-  const longest = Math.max(0, ...paths.map((path) => (existsSync(`${path}${longestSuffix}`) ? Number(readFileSync(`${path}${longestSuffix}`, "utf8")) : 0)));
-  return longest > defaultMaxLineBytes ? longest : null;
 }
 
 // Every text is quoted (so an empty text stays empty); an unquoted empty field is NULL.
@@ -89,16 +79,26 @@ function stagedType(column: ColumnSpec): string {
   return column.type === "DATE" || column.type === "TIMESTAMP" ? "VARCHAR" : column.type;
 }
 
-function readStaged(paths: readonly string[], columns: readonly { name: string; type: string }[]): string {
+// DuckDB's default longest line (2 MB) and read buffer; a longer line needs both raised, which costs memory.
+const defaultLineBytes = 2_097_152;
+const defaultBufferBytes = 32 << 20;
+
+/** The line options for staged lines of at most `longestChars` characters (at most 3 bytes each): DuckDB's defaults unless a long answer needs more. */
+function lineOptions(longestChars: number): string {
+  const bytes = 3 * longestChars + 1;
+  return bytes <= defaultLineBytes ? "" : `max_line_size = ${bytes}, buffer_size = ${Math.max(defaultBufferBytes, bytes + (1 << 20))}, `;
+}
+
+function readStaged(paths: readonly string[], columns: readonly { name: string; type: string }[], longestChars: number): string {
   const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ");
-  const longest = maxLineBytes(paths);
-  const lineSize = longest === null ? "" : `, max_line_size = ${longest}, buffer_size = ${2 * longest}`;
-  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false${lineSize}, columns = {${types}})`;
+  return `read_csv([${paths.map(sqlString).join(", ")}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, ${lineOptions(longestChars)}columns = {${types}})`;
 }
 
 const droppedFile = "dropped.csv";
 const namesFile = "names.csv";
 const stagedFile = (table: TableName) => `${table}.csv`;
+/** Each staged file's longest line, in characters, written beside them when the sink closes. */
+const lineLengthsFile = "line-lengths.json";
 
 /** Stages the rows a cleaning run gives it in `directory`, one CSV file per table. */
 export class StagingSink implements CleanSink {
@@ -109,7 +109,7 @@ export class StagingSink implements CleanSink {
   /** Words of people's names, for masking quotes; written with repeats, made distinct by DuckDB. */
   readonly names: { add(word: string): void };
 
-  constructor(directory: string) {
+  constructor(private readonly directory: string) {
     for (const name of tableNames) {
       this.files.set(name, new StagedFile(join(directory, stagedFile(name))));
       this.encoders.set(name, tableColumns[name].map(encoder));
@@ -136,6 +136,8 @@ export class StagingSink implements CleanSink {
     for (const file of this.files.values()) file.close();
     this.dropped.close();
     this.nameWords.close();
+    const longest = Object.fromEntries([...this.files.values(), this.dropped, this.nameWords].map((file) => [basename(file.path), file.longest]));
+    writeFileSync(join(this.directory, lineLengthsFile), JSON.stringify(longest));
   }
 }
 
@@ -147,14 +149,30 @@ export const nameWordsFile = "name_words.parquet";
  * `directories`: replaced submissions left out, rows in each table's sort order.
  */
 export async function writeStagedParquet(connection: DuckDBConnection, directories: readonly string[], outDir: string): Promise<void> {
+  try {
+    await writeStaged(connection, directories, outDir);
+  } catch (error) {
+    // DuckDB quotes the staged line it could not read: a respondent's id and answer.
+    throw redacted(error, "writing the clean store failed");
+  }
+}
+
+async function writeStaged(connection: DuckDBConnection, directories: readonly string[], outDir: string): Promise<void> {
   const files = (name: string) => directories.map((directory) => join(directory, name));
-  await connection.run(`CREATE TABLE dropped AS SELECT DISTINCT candidate FROM ${readStaged(files(droppedFile), [{ name: "candidate", type: "BIGINT" }])}`);
+  const lengths = directories.map((directory) => {
+    const path = join(directory, lineLengthsFile);
+    return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, number>) : null;
+  });
+  // Without the sink's record of line lengths, a file's size bounds its longest line.
+  const longest = (name: string) =>
+    Math.max(0, ...lengths.map((l, i) => l?.[name] ?? (existsSync(join(directories[i], name)) ? statSync(join(directories[i], name)).size : 0)));
+  await connection.run(`CREATE TABLE dropped AS SELECT DISTINCT candidate FROM ${readStaged(files(droppedFile), [{ name: "candidate", type: "BIGINT" }], longest(droppedFile))}`);
   for (const name of tableNames) {
     const columns = tableColumns[name];
     const staged = readStaged(files(stagedFile(name)), [
       { name: "candidate__", type: "BIGINT" },
       ...columns.map((c) => ({ name: c.name, type: stagedType(c) })),
-    ]);
+    ], longest(stagedFile(name)));
     const selected = columns
       .map((c) => (stagedType(c) === c.type ? quoteIdentifier(c.name) : `CAST(${quoteIdentifier(c.name)} AS ${c.type}) AS ${quoteIdentifier(c.name)}`))
       .join(", ");
@@ -163,6 +181,6 @@ export async function writeStagedParquet(connection: DuckDBConnection, directori
     const kept = `candidate__ IS NULL OR candidate__ NOT IN (SELECT candidate FROM dropped)`;
     await connection.run(`COPY (SELECT ${selected} FROM ${staged} WHERE ${kept}${order}) TO ${sqlString(join(outDir, `${name}.parquet`))} (${parquetCopyOptions()})`);
   }
-  const words = readStaged(files(namesFile), [{ name: "word", type: "VARCHAR" }]);
+  const words = readStaged(files(namesFile), [{ name: "word", type: "VARCHAR" }], longest(namesFile));
   await connection.run(`COPY (SELECT DISTINCT word FROM ${words} ORDER BY word) TO ${sqlString(join(outDir, nameWordsFile))} (${parquetCopyOptions()})`);
 }

@@ -2,9 +2,10 @@
 // Usage: npm run generate-sample -- [--out data] [--respondents 72] [--seed 2024] [--cohort-effect OR]
 // --cohort-effect plants, in the 2025 wave, alignment work with that odds ratio per later cohort (1 = none) and
 // realistic role start dates (scripts/sample/outcomes.ts); without it the shipped sample is written unchanged.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { sampleMarker } from "../loaders/identity";
 import { cohorts, googleFormsColumns, interestForm, questionById, waves, type QuestionId } from "../loaders/instrument";
 import { calibratedAnswers, randomAnswers, truncated, type SampleAnswers } from "./sample/answers";
 import { Random } from "./sample/random";
@@ -35,6 +36,8 @@ if (planted && !(planted.cohortOddsRatio > 0)) {
 const scale = respondents2024 / 72;
 const scaled = (count: number) => Math.max(1, Math.round(count * scale));
 mkdirSync(out, { recursive: true });
+// Marks the folder as fake data: only such a folder's ids use the fixed, public key (loaders/identity.ts).
+writeFileSync(join(out, sampleMarker), "Generated sample exports (scripts/generate-sample.ts): pseudonymous ids use the fixed sample key.\n");
 
 const people = makePeople(scale, random);
 

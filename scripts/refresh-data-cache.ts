@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { buildMode, minCell } from "../loaders/build-mode.js";
 import { dataDir } from "../loaders/data-dir.js";
 import { cleaningCodeHash, exportsFingerprint } from "../loaders/fingerprint.js";
+import { idKeyDigest } from "../loaders/identity.js";
 import { parquetSettings } from "../loaders/parquet.js";
 import { projectRoot } from "./build-folders.js";
 
@@ -31,6 +32,8 @@ export async function dataFingerprint(sourceRoot: string): Promise<string> {
     code: cleaningCodeHash(),
     loaders: codeHash([join(sourceRoot, "data"), join(sourceRoot, "components"), join(sourceRoot, "stats")]),
     parquet: parquetSettings(),
+    // Ids made with another key (WORKBENCH_ID_KEY, the key file) are stale too.
+    key: idKeyDigest(dataDir()),
   });
 }
 

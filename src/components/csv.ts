@@ -1,8 +1,14 @@
-// CSV text of query rows (RFC 4180 quoting, dates as ISO), for every chart's "download data".
+// CSV text of query rows (RFC 4180 quoting, dates as ISO), the one CSV writer of the site: every chart's
+// "download data" and Explore's download. Text that a spreadsheet would run as a formula is neutralised.
+
+// OWASP's CSV injection list: a text cell starting with one of these is prefixed with an apostrophe.
+const formulaStart = /^[=+\-@\t\r]/;
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  const written = value instanceof Date ? value.toISOString() : String(value);
+  // Numbers stay numbers (-3 is not a formula); text, lists and anything else written as text is neutralised.
+  const text = typeof value !== "number" && typeof value !== "bigint" && formulaStart.test(written) ? `'${written}` : written;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { loadExports } from "../../loaders/clean";
 import { ContractError } from "../../loaders/contract-error";
-import { pseudonymousId } from "../../loaders/identity";
+import { pseudonymousId, sampleKey } from "../../loaders/identity";
 import type { CleanModel } from "../../loaders/model";
 import { fixtureExports, fixtureFolder, fixtureText } from "./fixture-folder";
 import { assertEveryRowAccountedFor } from "./ledger";
@@ -12,7 +12,7 @@ before(async () => {
   model = await loadExports(fixtureExports);
 });
 
-const id = (email: string) => pseudonymousId(email);
+const id = (email: string) => pseudonymousId(email, sampleKey);
 const respondent = (email: string, wave: string) => model.respondents.find((r) => r.respondent_id === id(email) && r.wave === wave);
 const excluded = (file: string, line: number) => model.exclusions.find((e) => e.file === file && e.line === line);
 
