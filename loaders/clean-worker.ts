@@ -57,7 +57,7 @@ if (parentPort && workerData?.part) {
   } catch (error) {
     outcome =
       error instanceof ContractError
-        ? { contract: { file: error.file, row: error.row, column: error.column, expected: error.expected, got: error.got } }
+        ? { contract: { file: error.file, row: error.row, column: error.column, expected: error.expected, got: error.got, found: error.found } }
         : { failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   parentPort.postMessage(outcome);

@@ -4,7 +4,10 @@ export interface ContractPlace {
   row?: number;
   column?: string;
   expected: string;
+  /** The value found in the export: quoted only when short and no address (it may be someone's answer). */
   got?: string;
+  /** What was found, in the tool's own words (never a value from the export): always shown. */
+  found?: string;
 }
 
 export class ContractError extends Error {
@@ -13,6 +16,7 @@ export class ContractError extends Error {
   readonly column?: string;
   readonly expected: string;
   readonly got?: string;
+  readonly found?: string;
 
   constructor(file: string, place: ContractPlace) {
     super(formatContractMessage(file, place));
@@ -22,6 +26,7 @@ export class ContractError extends Error {
     this.column = place.column;
     this.expected = place.expected;
     this.got = place.got;
+    this.found = place.found;
   }
 }
 
@@ -35,10 +40,10 @@ function shownValue(got: string): string {
   return `'${got}'`;
 }
 
-export function formatContractMessage(file: string, { row, column, expected, got }: ContractPlace): string {
+export function formatContractMessage(file: string, { row, column, expected, got, found }: ContractPlace): string {
   const where = [file, row === undefined ? null : `row ${row}`].filter(Boolean).join(" ");
   const what = column === undefined ? "" : `, column '${column}'`;
-  const shown = got === undefined ? "" : `, got ${shownValue(got)}`;
+  const shown = found !== undefined ? `, got '${found}'` : got === undefined ? "" : `, got ${shownValue(got)}`;
   return `${where}${what}: expected ${expected}${shown}`;
 }
 

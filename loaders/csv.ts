@@ -50,7 +50,7 @@ export class CsvReader {
       // Name the physical line of the first byte that is not UTF-8: the lines before it, here and carried over.
       const valid = new TextDecoder("utf-8").decode(bytes.subarray(0, firstInvalidUtf8(bytes)));
       const row = this.line + countLineBreaks(this.carried) + countLineBreaks(valid);
-      throw new ContractError(this.file, { row, expected: "UTF-8 text (save the export as CSV UTF-8)", got: "bytes that are not UTF-8, such as Windows-1252" });
+      throw new ContractError(this.file, { row, expected: "UTF-8 text (save the export as CSV UTF-8)", found: "bytes that are not UTF-8, such as Windows-1252" });
     }
   }
 

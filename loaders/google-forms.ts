@@ -58,7 +58,7 @@ function dateOrderOf(
     row: headerRow,
     column: googleFormsColumns.timestamp,
     expected: `timestamps that show whether the day or the month comes first (a number above 12), or the wave's "dateOrder" declared in instrument.json`,
-    got: `every day and month 12 or below in ${ahead.length} row(s)`,
+    found: `every day and month 12 or below in ${ahead.length} row(s)`,
   });
 }
 
@@ -69,7 +69,7 @@ export function requireEmails(responses: number, withEmail: number, file: string
       row: headerRow,
       column,
       expected: "respondents' email addresses (a survey that collects emails, not an anonymous link)",
-      got: `no email address in any of ${responses} response(s)`,
+      found: `no email address in any of ${responses} response(s)`,
     });
   }
 }

@@ -69,5 +69,5 @@ export function requireColumn(headers: readonly string[], name: string, file: st
 
 function duplicateColumns(file: string, headerRow: number, header: string, indexes: number[]): ContractError {
   const columns = indexes.map((i) => i + 1).join(" and ");
-  return new ContractError(file, { row: headerRow, column: header, expected: "one column with this header (rename or remove the others)", got: `${indexes.length} columns (${columns})` });
+  return new ContractError(file, { row: headerRow, column: header, expected: "one column with this header (rename or remove the others)", found: `${indexes.length} columns (${columns})` });
 }
