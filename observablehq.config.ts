@@ -7,6 +7,13 @@ import { publicPages } from "./loaders/public-tables.js";
 // WORKBENCH_BUILD=public makes the funders' site (see README); everything else is the analysts' site.
 const build = buildMode();
 
+// Runs in <head>: the document's language, and a "Skip to content" link as the first thing a keyboard reaches.
+const pageShellScript = `document.documentElement.lang = "en";
+addEventListener("DOMContentLoaded", () => {
+  const skip = Object.assign(document.createElement("a"), {className: "skip-link", href: "#observablehq-main", textContent: "Skip to content"});
+  document.body.prepend(skip);
+});`;
+
 const buildLabel =
   build === "public"
     ? `Public build: aggregates only; any share resting on fewer than ${minCell()} people is withheld.`
@@ -19,7 +26,13 @@ export default {
   title: "Outcomes Workbench",
   globalStylesheets: [],
   style: "style.css",
-  head: '<link rel="icon" href="data:,">',
+  // Framework 1.13 writes a bare <html> and puts the sidebar before the content: the page's language and a skip
+  // link are set here, before the body is read (the inline script is allowed by hash in postbuild's CSP).
+  head: `<link rel="icon" href="data:,">\n<script>${pageShellScript}</script>`,
+  // Links name the file (./cohorts.html, ./index.html), so every page opens on any static host, from any sub-path,
+  // with no rewrite rules.
+  preserveExtension: true,
+  preserveIndex: true,
   footer: `<span class="build-label" data-build="${build}">${buildLabel}</span> Outcomes Workbench — built from survey exports; every figure shows its n.`,
   search: false,
   // Framework's own DuckDBClient (pinned to an older DuckDB-WASM from a CDN) is never used; see src/components/database.ts.
@@ -34,8 +47,6 @@ export default {
     { name: "Applicants", path: "/applicants" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Explore", path: "/explore" },
-    { name: "Example question", path: "/example-question" },
-    { name: "Engine check", path: "/engine-check" },
   ]
     .filter((page) => existsSync(`src${page.path}.md`))
     .filter((page) => build === "analyst" || (publicPages as readonly string[]).includes(page.path.slice(1))),

@@ -16,7 +16,7 @@ try {
   for (const name of positionals.length ? positionals : ["index"]) {
     const width = Number(values.width);
     const { page, externalRequests, errors } = await openWatchedPage(browser, { width });
-    await page.goto(`${site.url}/${name === "index" ? "" : name}`);
+    await page.goto(`${site.url}/${name === "index" ? "" : `${name}.html`}`);
     await page.waitForTimeout(Number(values.wait));
     const file = `${values.out}/${name.replaceAll("/", "_")}-${width}.png`;
     await page.screenshot({ path: file, fullPage: true });
