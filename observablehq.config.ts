@@ -7,11 +7,15 @@ import { publicPages } from "./loaders/public-tables.js";
 // WORKBENCH_BUILD=public makes the funders' site (see README); everything else is the analysts' site.
 const build = buildMode();
 
-// Runs in <head>: the document's language, and a "Skip to content" link as the first thing a keyboard reaches.
+// Runs in <head>: the document's language, a "Skip to content" link as the first thing a keyboard reaches, a name
+// for Framework's menu toggle, and its close button moved out of the page list (a list holds only items).
 const pageShellScript = `document.documentElement.lang = "en";
 addEventListener("DOMContentLoaded", () => {
   const skip = Object.assign(document.createElement("a"), {className: "skip-link", href: "#observablehq-main", textContent: "Skip to content"});
   document.body.prepend(skip);
+  document.getElementById("observablehq-sidebar-toggle")?.setAttribute("aria-label", "Show or hide the list of pages");
+  const close = document.getElementById("observablehq-sidebar-close");
+  if (close) { close.setAttribute("aria-label", "Hide the list of pages"); close.parentElement.before(close); }
 });`;
 
 const buildLabel =
