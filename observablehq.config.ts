@@ -1,22 +1,12 @@
 import { existsSync } from "node:fs";
 import { buildMode, minCell, outputDir } from "./loaders/build-mode.js";
 import { publicPages } from "./loaders/public-tables.js";
+import { pageShellScript } from "./src/components/page-shell.js";
 
 // Observable Framework configuration. Everything a page loads comes from this site:
 // no web fonts (the default theme fetches them from Google), no CDN, no DuckDB extensions.
 // WORKBENCH_BUILD=public makes the funders' site (see README); everything else is the analysts' site.
 const build = buildMode();
-
-// Runs in <head>: the document's language, a "Skip to content" link as the first thing a keyboard reaches, a name
-// for Framework's menu toggle, and its close button moved out of the page list (a list holds only items).
-const pageShellScript = `document.documentElement.lang = "en";
-addEventListener("DOMContentLoaded", () => {
-  const skip = Object.assign(document.createElement("a"), {className: "skip-link", href: "#observablehq-main", textContent: "Skip to content"});
-  document.body.prepend(skip);
-  document.getElementById("observablehq-sidebar-toggle")?.setAttribute("aria-label", "Show or hide the list of pages");
-  const close = document.getElementById("observablehq-sidebar-close");
-  if (close) { close.setAttribute("aria-label", "Hide the list of pages"); close.parentElement.before(close); }
-});`;
 
 const buildLabel =
   build === "public"
@@ -30,8 +20,8 @@ export default {
   title: "Outcomes Workbench",
   globalStylesheets: [],
   style: "style.css",
-  // Framework 1.13 writes a bare <html> and puts the sidebar before the content: the page's language and a skip
-  // link are set here, before the body is read (the inline script is allowed by hash in postbuild's CSP).
+  // Framework 1.13 writes a bare <html> and puts the sidebar before the content: the page's language, a skip link and
+  // the choices carried from page to page are set here (the inline script is allowed by hash in postbuild's CSP).
   head: `<link rel="icon" href="data:,">\n<script>${pageShellScript}</script>`,
   // Links name the file (./cohorts.html, ./index.html), so every page opens on any static host, from any sub-path,
   // with no rewrite rules.

@@ -1,4 +1,4 @@
-// A plain HTML table for small results (a few dozen rows): no scrolling box, rows wrap freely.
+// Tables: a plain HTML table for small results (a few dozen rows; no scrolling box, rows wrap freely), and scrolling ones made keyboard-reachable.
 
 export interface TableColumn<Row> {
   label: string;
@@ -27,5 +27,16 @@ export function simpleTable<Row>(rows: readonly Row[], columns: readonly TableCo
       if (column.numeric) td.className = "numeric";
     }
   }
+  return table;
+}
+
+/**
+ * A table that scrolls in its own box (Inputs.table), made reachable by keyboard and named for screen readers, so
+ * its hidden rows and columns can be scrolled to without a mouse.
+ */
+export function scrollingTable<T extends HTMLElement>(table: T, label: string): T {
+  table.tabIndex = 0;
+  table.setAttribute("role", "region");
+  table.setAttribute("aria-label", label);
   return table;
 }
