@@ -77,6 +77,10 @@ export function figure(chart: Node, options: FigureOptions): HTMLElement {
   picture.setAttribute("role", "img");
   picture.setAttribute("aria-label", [options.title, options.subtitle, options.note].filter(Boolean).join(". "));
   picture.append(chart);
+  // Plot labels its marks (aria-label on <g>); inside one image they are noise, and ARIA forbids them there.
+  const silence = () => picture.querySelectorAll("svg [aria-label]").forEach((node) => node.removeAttribute("aria-label"));
+  new MutationObserver(silence).observe(picture, { childList: true, subtree: true });
+  silence();
   element.append(picture);
   const caption = (): FigureCaption => ({ title: options.title, subtitle: options.subtitle, note: options.note, source: options.source ?? defaultSource() });
   const named = (format: string, what: string) => ({ title: `Download ${what}`, "aria-label": `${format}: download ${what}` });

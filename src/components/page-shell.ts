@@ -14,7 +14,7 @@ addEventListener("DOMContentLoaded", () => {
   document.body.prepend(skip);
   document.getElementById("observablehq-sidebar-toggle")?.setAttribute("aria-label", "Show or hide the list of pages");
   const close = document.getElementById("observablehq-sidebar-close");
-  if (close) { close.setAttribute("aria-label", "Hide the list of pages"); close.parentElement.before(close); }
+  if (close) close.parentElement.before(close);
 });
 const sharedKeys = ${JSON.stringify(sharedKeys)};
 const carry = (event) => {

@@ -7,14 +7,24 @@ import { openWatchedPage } from "./chromium.js";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** Waits until the page's cells have run: the network is quiet and every figure has drawn its chart. */
+/**
+ * Waits until the page's cells have run: the network is quiet, every figure has drawn its chart, and what the page
+ * shows (figures, charts, tables) has stopped changing for a second (DuckDB pages add charts after the network idles).
+ */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle", { timeout: 60_000 });
-  await page.waitForFunction(
-    () => [...document.querySelectorAll("figure.workbench-figure")].every((f) => f.querySelector("svg")),
-    null,
-    { timeout: 60_000 },
-  );
+  let last = "";
+  for (let stable = 0, waited = 0; stable < 4 && waited < 60_000; waited += 250) {
+    const now = await page.evaluate(() => {
+      const figures = [...document.querySelectorAll("figure.workbench-figure")];
+      const drawn = figures.every((f) => f.querySelector("svg"));
+      const loading = document.querySelector(".database-status[data-state=loading]") !== null;
+      return `${figures.length} ${document.querySelectorAll("main svg, main table").length} ${drawn && !loading}`;
+    });
+    stable = now === last && now.endsWith("true") ? stable + 1 : 0;
+    last = now;
+    await page.waitForTimeout(250);
+  }
 }
 
 /**
@@ -105,9 +115,14 @@ export async function pageProblems(browser: Browser, url: string): Promise<strin
   const problems: string[] = [];
   for (const width of [1280, 390]) {
     const { page, externalRequests, errors } = await openWatchedPage(browser, { width, height: 844 });
+    // Plot also says so on the console: "Warning: some data associated with the x scale …".
+    const warnings: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "warning" && message.text().startsWith("Warning:")) warnings.push(`console: ${message.text().slice(0, 160)}`);
+    });
     await page.goto(url);
     await settle(page);
-    if (width === 1280) problems.push(...(await plotWarnings(page)), ...(await seriousAccessibilityViolations(page)));
+    if (width === 1280) problems.push(...(await plotWarnings(page)), ...warnings, ...(await seriousAccessibilityViolations(page)));
     else problems.push(...(await phoneLayoutProblems(page)).map((p) => `390px: ${p}`));
     problems.push(...externalRequests.map((r) => `outside request: ${r}`), ...errors.map((e) => `error: ${e}`));
     await page.context().close();
