@@ -41,6 +41,7 @@ export default {
     { name: "Applicants", path: "/applicants" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Explore", path: "/explore" },
+    { name: "About these figures", path: "/about" },
   ]
     .filter((page) => existsSync(`src${page.path}.md`))
     .filter((page) => build === "analyst" || (publicPages as readonly string[]).includes(page.path.slice(1))),
