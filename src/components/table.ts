@@ -7,7 +7,19 @@ export interface TableColumn<Row> {
   numeric?: boolean;
 }
 
-export function simpleTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): HTMLTableElement {
+/**
+ * The table in a box that scrolls sideways when a phone is narrower than its columns (the page itself never does),
+ * reachable by keyboard and named by its columns.
+ */
+export function simpleTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): HTMLElement {
+  const box = Object.assign(document.createElement("div"), { className: "table-scroll", tabIndex: 0 });
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", `Table: ${columns.map((c) => c.label).join(", ")}`);
+  box.append(plainTable(rows, columns));
+  return box;
+}
+
+function plainTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "simple-table";
   const head = table.createTHead().insertRow();
