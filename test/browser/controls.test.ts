@@ -102,7 +102,7 @@ test("the wave chosen on one page carries to the next through the links, and eac
   await page.locator("#observablehq-sidebar a", { hasText: "Program elements" }).click();
   await page.waitForURL(/elements\.html\?.*wave=2025/);
   assert.equal(await chosen(page, "Wave"), "2025", "Program elements opens on 2025");
-  for (const path of ["groups.html?wave=2025&indicator=accepted_offer&by=stream", "applicants.html?interest=All%20cohorts", "elements.html?wave=2025&split=yes"]) {
+  for (const path of ["groups.html?wave=2025&indicator=accepted_offer&by=stream", "applicants.html?interest=All%20cohorts", "elements.html?wave=2025&split=yes", "weighting.html?wave=2025&weighted=no", "voices.html?q=research"]) {
     await page.goto(`${site.url}/${path}`);
     const view = await shown(page);
     const { page: fresh } = await openWatchedPage(site.browser);
@@ -110,6 +110,29 @@ test("the wave chosen on one page carries to the next through the links, and eac
     assert.equal(await shown(fresh), view, path);
     await fresh.context().close();
   }
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("by keyboard alone: the skip link comes first and lands on the content, and the Cohorts view changes with arrow keys", async () => {
+  const { page, errors } = await openWatchedPage(site.browser);
+  await page.goto(`${site.url}/cohorts.html`);
+  await page.locator("main figure.workbench-figure svg").first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/#observablehq-main$/);
+  // The first radio of "View" takes the focus; the right arrow picks the next view, as in any radio group.
+  await control(page, "View").getByLabel("Bars by group", { exact: true }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForURL(/view=crosstab/);
+  assert.match(await shown(page), /^crosstab:/);
+  // Each download button says which chart it downloads.
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForURL(/view=bars/);
+  const names = await page.locator("main figure.workbench-figure .downloads button").evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label")));
+  assert.ok(names.length === 3 && names.every((name) => /Published alignment research/.test(name ?? "")), names.join(" | "));
   assert.deepEqual(errors, []);
   await page.context().close();
 });
