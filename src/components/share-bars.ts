@@ -62,7 +62,8 @@ export function shareBars(rows: readonly ShareRow[], options: ShareBarsOptions):
     axis.append(element("line", { x1: at, x2: at, y1: y(order.length), y2: y(order.length) + 6, stroke: "currentColor" }));
     axis.append(element("text", { x: at, y: y(order.length) + 17, "text-anchor": "middle" }, `${tick * 10}%`));
   }
-  axis.append(element("text", { x: x(1), y: y(order.length) + 34, "text-anchor": "end" }, options.shareLabel ?? "Share of respondents →"));
+  // Anchored at 0% and running right (into the room kept for the labels), so a long label never leaves the chart.
+  axis.append(element("text", { x: x(0), y: y(order.length) + 34, "text-anchor": "start" }, options.shareLabel ?? "Share of respondents →"));
   if (options.groupLabel) axis.append(element("text", { x: 0, y: top - 2, "text-anchor": "start" }, options.groupLabel));
   svg.append(axis);
 
