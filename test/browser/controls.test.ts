@@ -136,3 +136,28 @@ test("by keyboard alone: the skip link comes first and lands on the content, and
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test("a chart's SVG and PNG downloads carry its title, its n and the source line", async () => {
+  const { page, errors } = await openWatchedPage(site.browser);
+  await page.goto(`${site.url}/cohorts.html?view=bars&indicator=published&by=cohort&wave=2024`);
+  const figure = page.locator("main figure.workbench-figure").first();
+  await figure.locator("svg").first().waitFor({ timeout: 30_000 });
+  const title = await figure.locator("h3").innerText();
+  const saved = async (format: string) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), figure.locator(".downloads button", { hasText: format }).click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+  const svg = (await saved("SVG")).toString("utf8");
+  const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, t]) => t.replaceAll("&amp;", "&")).join(" ");
+  for (const word of title.split(/\s+/)) assert.ok(text.includes(word), `the SVG's caption holds the title word ${word}`);
+  assert.match(text, /n = \d+ respondents/);
+  assert.match(text, /Source: .*cohorts\.html/);
+  const png = await saved("PNG");
+  assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
+  const chartHeight = (await figure.locator("svg").first().boundingBox())!.height;
+  assert.ok(png.readUInt32BE(20) / 2 > chartHeight + 60, "the PNG is taller than the chart: it has room for the caption");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

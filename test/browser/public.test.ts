@@ -133,7 +133,7 @@ for (const path of publicPages) {
     const { page, externalRequests, errors } = await openWatchedPage(browser);
     await page.goto(`${site.url}/${path === "index" ? "" : `${path}.html`}`);
     await page.locator(".build-label[data-build=public]").waitFor({ timeout: 30_000 });
-    if (path !== "voices") await page.waitForFunction(() => document.querySelectorAll("figure.workbench-figure svg, .indicator-card, .simple-table").length > 0, null, { timeout: 60_000 });
+    if (path !== "voices") await page.waitForFunction(() => document.querySelectorAll("figure.workbench-figure svg, .indicator-card, .simple-table, .indicator-definition").length > 0, null, { timeout: 60_000 });
     else await page.locator(".quote").first().waitFor({ timeout: 30_000 });
     assert.ok(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), "the page carries its CSP");
     assert.deepEqual(externalRequests, []);
