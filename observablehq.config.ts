@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { buildMode, minCell, outputDir } from "./loaders/build-mode.js";
 import { publicPages } from "./loaders/public-tables.js";
+import { pageShellScript } from "./src/components/page-shell.js";
 
 // Observable Framework configuration. Everything a page loads comes from this site:
 // no web fonts (the default theme fetches them from Google), no CDN, no DuckDB extensions.
@@ -19,7 +20,13 @@ export default {
   title: "Outcomes Workbench",
   globalStylesheets: [],
   style: "style.css",
-  head: '<link rel="icon" href="data:,">',
+  // Framework 1.13 writes a bare <html> and puts the sidebar before the content: the page's language, a skip link and
+  // the choices carried from page to page are set here (the inline script is allowed by hash in postbuild's CSP).
+  head: `<link rel="icon" href="data:,">\n<script>${pageShellScript}</script>`,
+  // Links name the file (./cohorts.html, ./index.html), so every page opens on any static host, from any sub-path,
+  // with no rewrite rules.
+  preserveExtension: true,
+  preserveIndex: true,
   footer: `<span class="build-label" data-build="${build}">${buildLabel}</span> Outcomes Workbench — built from survey exports; every figure shows its n.`,
   search: false,
   // Framework's own DuckDBClient (pinned to an older DuckDB-WASM from a CDN) is never used; see src/components/database.ts.
@@ -34,8 +41,7 @@ export default {
     { name: "Applicants", path: "/applicants" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Explore", path: "/explore" },
-    { name: "Example question", path: "/example-question" },
-    { name: "Engine check", path: "/engine-check" },
+    { name: "About these figures", path: "/about" },
   ]
     .filter((page) => existsSync(`src${page.path}.md`))
     .filter((page) => build === "analyst" || (publicPages as readonly string[]).includes(page.path.slice(1))),

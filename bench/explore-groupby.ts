@@ -59,7 +59,7 @@ const browser = await launchChromium();
 try {
   const { page, externalRequests, errors } = await openWatchedPage(browser);
   const loadStarted = performance.now();
-  await page.goto(`${site.url}/explore`);
+  await page.goto(`${site.url}/explore.html`);
   await page.locator(".database-status[data-state=ready]").waitFor({ timeout: 300_000 });
   console.log(`${dist}: page to database ready (tables load when a query first names them): ${(performance.now() - loadStarted).toFixed(0)} ms`);
   const editor = page.locator(".explore-cell textarea").first();

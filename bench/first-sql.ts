@@ -1,4 +1,4 @@
-// Build time, dist/ size, and time to the first SQL result on the engine-check page
+// Build time, dist/ size, and time to the first SQL result on the example-question page (a ```sql block over Parquet)
 // (median of cold loads: a fresh browser context each time, so nothing is cached).
 // Usage: npm run bench:first-sql [-- --runs 5 --skip-build]
 import { execSync } from "node:child_process";
@@ -29,8 +29,8 @@ try {
   for (let run = 0; run < Number(values.runs); ++run) {
     const { page, externalRequests, errors } = await openWatchedPage(browser);
     const started = performance.now();
-    await page.goto(`${site.url}/engine-check`);
-    await page.locator("table td", { hasText: "Summer 2023" }).first().waitFor({ timeout: 60_000 });
+    await page.goto(`${site.url}/example-question.html`);
+    await page.locator("figure.workbench-figure svg").first().waitFor({ timeout: 60_000 });
     times.push(performance.now() - started);
     if (externalRequests.length || errors.length) throw new Error(`run ${run}: ${externalRequests} ${errors}`);
     await page.context().close();

@@ -233,7 +233,7 @@ interface ExploreFigures {
 async function explore(browser: Browser, site: StaticSite): Promise<ExploreFigures> {
   const { page, externalRequests, errors } = await openWatchedPage(browser);
   const started = performance.now();
-  await page.goto(`${site.url}/explore`);
+  await page.goto(`${site.url}/explore.html`);
   await page.locator(".database-status[data-state=ready]").waitFor({ timeout: 600_000 });
   const ready = performance.now() - started;
   await page.evaluate(keepNamesShim);
@@ -284,10 +284,10 @@ async function measureScale(browser: Browser, respondents: number): Promise<Scal
     log(`overview, cold ×${runs}`);
     const overview = await coldLoads(browser, `${site.url}/`);
     log(`cohorts, cold ×${runs}`);
-    const cohorts = await coldLoads(browser, `${site.url}/cohorts`);
+    const cohorts = await coldLoads(browser, `${site.url}/cohorts.html`);
     log(`cohorts, filter changes ×${runs}`);
     const { page } = await openWatchedPage(browser);
-    await page.goto(`${site.url}/cohorts`);
+    await page.goto(`${site.url}/cohorts.html`);
     await page.locator(".workbench-figure svg").first().waitFor({ timeout: 600_000 });
     const filters = await filterChanges(page);
     await page.context().close();

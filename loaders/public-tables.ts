@@ -11,7 +11,7 @@ export const publicColumns: Partial<Record<TableName, readonly string[]>> = {
 };
 
 /** Pages of the public site (paths without extension; "index" is the overview). */
-export const publicPages = ["index", "groups", "voices", "data-quality"] as const;
+export const publicPages = ["index", "groups", "voices", "data-quality", "about"] as const;
 
 const count = z.number().int().nonnegative();
 

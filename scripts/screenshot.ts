@@ -1,5 +1,5 @@
 // Opens built pages in headless Chromium (external requests blocked) and saves screenshots to look at.
-// Usage: tsx scripts/screenshot.ts [--width 1280] [--out screenshots] [--dist dist-public] page [page …]
+// Usage: tsx scripts/screenshot.ts [--width 1280] [--out screenshots] [--dist dist-public] page[?query] [page …]
 import { mkdir } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { launchChromium, openWatchedPage } from "../test/browser/chromium.js";
@@ -16,7 +16,7 @@ try {
   for (const name of positionals.length ? positionals : ["index"]) {
     const width = Number(values.width);
     const { page, externalRequests, errors } = await openWatchedPage(browser, { width });
-    await page.goto(`${site.url}/${name === "index" ? "" : name}`);
+    await page.goto(`${site.url}/${name === "index" ? "" : name.replace(/^[^?]*/, (page) => `${page}.html`)}`);
     await page.waitForTimeout(Number(values.wait));
     const file = `${values.out}/${name.replaceAll("/", "_")}-${width}.png`;
     await page.screenshot({ path: file, fullPage: true });

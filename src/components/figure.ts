@@ -1,6 +1,7 @@
-// Every chart sits in a figure with a title that states the finding, a note with its n, and
-// buttons to download its data (CSV) and the picture (SVG, PNG).
+// Every chart sits in a figure with a title that states the finding, a note with its n, a text alternative made of
+// both, and buttons (named after the chart) to download its data (CSV) and the picture with its caption (SVG, PNG).
 import { toCsv } from "./csv.js";
+import { captionedSvg, type FigureCaption } from "./figure-export.js";
 import { saveFile as save } from "./save-file.js";
 import { button } from "./button.js";
 
@@ -14,6 +15,13 @@ export interface FigureOptions {
   data: readonly Record<string, unknown>[];
   /** File name without extension. */
   filename: string;
+  /** The source line of downloaded pictures (default: the survey and this page's address). */
+  source?: string;
+}
+
+function defaultSource(): string {
+  const page = document.title.split(" | ")[0];
+  return `Source: alumni survey of the fellowship program · Outcomes Workbench, “${page}” · ${location.origin}${location.pathname}`;
 }
 
 /** The chart's main SVG: the largest one (legends are small SVGs of their own). */
@@ -34,9 +42,15 @@ function svgText(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(copy);
 }
 
-async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+/** The chart with its title, scope, n and source, as one SVG document and its size. */
+function captioned(svg: SVGSVGElement, caption: FigureCaption): { text: string; width: number; height: number } {
   const { width, height } = svg.getBoundingClientRect();
-  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: "image/svg+xml" }));
+  const text = captionedSvg(svgText(svg), Math.round(width), Math.round(height), caption);
+  return { text, width: Math.round(width), height: Number(/height="(\d+)"/.exec(text)![1]) };
+}
+
+async function svgToPng({ text, width, height }: { text: string; width: number; height: number }, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
   try {
     const image = new Image();
     image.src = url;
@@ -58,21 +72,32 @@ export function figure(chart: Node, options: FigureOptions): HTMLElement {
   const heading = Object.assign(document.createElement("h3"), { textContent: options.title });
   element.append(heading);
   if (options.subtitle) element.append(Object.assign(document.createElement("p"), { className: "subtitle", textContent: options.subtitle }));
-  element.append(chart);
+  // Screen readers get the chart as one image described by its finding and its n; the marks inside stay silent.
+  const picture = Object.assign(document.createElement("div"), { className: "figure-chart" });
+  picture.setAttribute("role", "img");
+  picture.setAttribute("aria-label", [options.title, options.subtitle, options.note].filter(Boolean).join(". "));
+  picture.append(chart);
+  // Plot labels its marks (aria-label on <g>); inside one image they are noise, and ARIA forbids them there.
+  const silence = () => picture.querySelectorAll("svg [aria-label]").forEach((node) => node.removeAttribute("aria-label"));
+  new MutationObserver(silence).observe(picture, { childList: true, subtree: true });
+  silence();
+  element.append(picture);
+  const caption = (): FigureCaption => ({ title: options.title, subtitle: options.subtitle, note: options.note, source: options.source ?? defaultSource() });
+  const named = (format: string, what: string) => ({ title: `Download ${what}`, "aria-label": `${format}: download ${what}` });
   const footer = document.createElement("figcaption");
   if (options.note) footer.append(Object.assign(document.createElement("span"), { className: "figure-note", textContent: options.note }));
   const tools = Object.assign(document.createElement("span"), { className: "downloads" });
   tools.append(
-    button("CSV", { title: "Download the data behind this chart" }, () =>
+    button("CSV", named("CSV", `the data behind “${options.title}”`), () =>
       save(new Blob([toCsv(options.data)], { type: "text/csv" }), `${options.filename}.csv`),
     ),
-    button("SVG", { title: "Download the chart as SVG" }, () => {
-      const svg = mainSvg(element);
-      if (svg) save(new Blob([svgText(svg)], { type: "image/svg+xml" }), `${options.filename}.svg`);
+    button("SVG", named("SVG", `the chart “${options.title}” as SVG`), () => {
+      const svg = mainSvg(picture);
+      if (svg) save(new Blob([captioned(svg, caption()).text], { type: "image/svg+xml" }), `${options.filename}.svg`);
     }),
-    button("PNG", { title: "Download the chart as PNG" }, async () => {
-      const svg = mainSvg(element);
-      if (svg) save(await svgToPng(svg), `${options.filename}.png`);
+    button("PNG", named("PNG", `the chart “${options.title}” as PNG`), async () => {
+      const svg = mainSvg(picture);
+      if (svg) save(await svgToPng(captioned(svg, caption())), `${options.filename}.png`);
     }),
   );
   footer.append(tools);

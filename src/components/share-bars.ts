@@ -56,13 +56,16 @@ export function shareBars(rows: readonly ShareRow[], options: ShareBarsOptions):
   svg.append(element("title", {}, `${options.shareLabel ?? "Share of respondents"} by group, with 95% intervals`));
 
   const axis = element("g", { "aria-label": "x-axis", fill: "currentColor" });
-  for (let tick = 0; tick <= 10; tick += 1) {
+  // Tick labels need ~40px each: on a phone, every 50% or 20% instead of every 10%.
+  const step = plotWidth < 220 ? 5 : plotWidth < 440 ? 2 : 1;
+  for (let tick = 0; tick <= 10; tick += step) {
     const at = x(tick / 10);
     axis.append(element("line", { x1: at, x2: at, y1: top, y2: y(order.length), stroke: "currentColor", "stroke-opacity": 0.1 }));
     axis.append(element("line", { x1: at, x2: at, y1: y(order.length), y2: y(order.length) + 6, stroke: "currentColor" }));
     axis.append(element("text", { x: at, y: y(order.length) + 17, "text-anchor": "middle" }, `${tick * 10}%`));
   }
-  axis.append(element("text", { x: x(1), y: y(order.length) + 34, "text-anchor": "end" }, options.shareLabel ?? "Share of respondents →"));
+  // Anchored at 0% and running right (into the room kept for the labels), so a long label never leaves the chart.
+  axis.append(element("text", { x: x(0), y: y(order.length) + 34, "text-anchor": "start" }, options.shareLabel ?? "Share of respondents →"));
   if (options.groupLabel) axis.append(element("text", { x: 0, y: top - 2, "text-anchor": "start" }, options.groupLabel));
   svg.append(axis);
   if (rows.length === 0 && options.emptyText) {

@@ -1,4 +1,4 @@
-// A plain HTML table for small results (a few dozen rows): no scrolling box, rows wrap freely.
+// Tables: a plain HTML table for small results (a few dozen rows; no scrolling box, rows wrap freely), and scrolling ones made keyboard-reachable.
 
 export interface TableColumn<Row> {
   label: string;
@@ -7,7 +7,19 @@ export interface TableColumn<Row> {
   numeric?: boolean;
 }
 
-export function simpleTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): HTMLTableElement {
+/**
+ * The table in a box that scrolls sideways when a phone is narrower than its columns (the page itself never does),
+ * reachable by keyboard and named by its columns.
+ */
+export function simpleTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): HTMLElement {
+  const box = Object.assign(document.createElement("div"), { className: "table-scroll", tabIndex: 0 });
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", `Table: ${columns.map((c) => c.label).join(", ")}`);
+  box.append(plainTable(rows, columns));
+  return box;
+}
+
+function plainTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "simple-table";
   const head = table.createTHead().insertRow();
@@ -27,5 +39,16 @@ export function simpleTable<Row>(rows: readonly Row[], columns: readonly TableCo
       if (column.numeric) td.className = "numeric";
     }
   }
+  return table;
+}
+
+/**
+ * A table that scrolls in its own box (Inputs.table), made reachable by keyboard and named for screen readers, so
+ * its hidden rows and columns can be scrolled to without a mouse.
+ */
+export function scrollingTable<T extends HTMLElement>(table: T, label: string): T {
+  table.tabIndex = 0;
+  table.setAttribute("role", "region");
+  table.setAttribute("aria-label", label);
   return table;
 }

@@ -8,7 +8,7 @@ let site: StaticSite;
 let browser: Browser;
 
 before(async () => {
-  site = await serveStatic(process.env.EXPLORE_DIST ?? "dist");
+  site = await serveStatic(process.env.EXPLORE_DIST ?? "dist", {}, "/some/sub/path");
   browser = await launchChromium();
 });
 
@@ -21,7 +21,7 @@ const byCohort = "SELECT cohort, count(*) AS respondents FROM respondents GROUP 
 
 test("the Explore page runs typed SQL on Ctrl+Enter, draws a table and a chart, and a reload from its link brings the same cells back", async () => {
   const { page, externalRequests, errors } = await openWatchedPage(browser);
-  await page.goto(`${site.url}/explore`);
+  await page.goto(`${site.url}/explore.html`);
   const editor = page.locator(".explore-cell textarea").first();
   await editor.fill(byCohort);
   await editor.press("Control+Enter");
@@ -83,7 +83,7 @@ test("the Explore page runs typed SQL on Ctrl+Enter, draws a table and a chart, 
 
 test("a long query can be cancelled, and the next one runs", async () => {
   const { page, externalRequests, errors } = await openWatchedPage(browser);
-  await page.goto(`${site.url}/explore`);
+  await page.goto(`${site.url}/explore.html`);
   const editor = page.locator(".explore-cell textarea").first();
   await page.locator(".database-status[data-state=ready]").waitFor({ timeout: 60_000 });
   await editor.fill("SELECT sum(a.range * b.range) AS total FROM range(200000) a, range(200000) b");
@@ -103,7 +103,7 @@ test("a long query can be cancelled, and the next one runs", async () => {
 
 test("results are paged 100 rows at a time with the full count kept", async () => {
   const { page, errors } = await openWatchedPage(browser, { width: 390 });
-  await page.goto(`${site.url}/explore`);
+  await page.goto(`${site.url}/explore.html`);
   const editor = page.locator(".explore-cell textarea").first();
   await editor.fill("SELECT range AS i FROM range(250)");
   await editor.press("Control+Enter");
@@ -139,7 +139,7 @@ test("dates and timestamps reach DuckDB-WASM typed, with the values native DuckD
   assert.equal(expected.date_type, "DATE");
 
   const { page, externalRequests, errors } = await openWatchedPage(browser);
-  await page.goto(`${site.url}/explore`);
+  await page.goto(`${site.url}/explore.html`);
   const editor = page.locator(".explore-cell textarea").first();
   await editor.fill(sql);
   await editor.press("Control+Enter");
@@ -160,7 +160,7 @@ test("a table inserted into DuckDB-WASM in slices holds exactly the rows of one 
   const dist = process.env.EXPLORE_DIST ?? "dist";
   const file = readdirSync(join(dist, "_file", "data", "clean")).find((f) => f.startsWith("selections.") && f.endsWith(".parquet"))!;
   const { page, externalRequests, errors } = await openWatchedPage(browser);
-  await page.goto(`${site.url}/explore`);
+  await page.goto(`${site.url}/explore.html`);
   const module = await page.locator('link[rel=modulepreload][href*="components/database."]').getAttribute("href");
   const compared = await page.evaluate(
     async ({ module, href }) => {

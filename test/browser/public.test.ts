@@ -15,6 +15,7 @@ import type { IndicatorTables } from "../../src/survey/report.js";
 import { assertNoSmallCellRecoverable } from "../loaders/small-cells.js";
 import { launchChromium, openWatchedPage } from "./chromium.js";
 import { serveStatic, type StaticSite } from "./static-server.js";
+import { brokenLinks, pageProblems } from "./site-checks.js";
 
 const identifyingColumns = new Set([
   "full_name", "email", "Email Address", "Full name", "RecipientEmail", "RecipientFirstName", "RecipientLastName",
@@ -130,13 +131,25 @@ test("no share under the threshold is shown or recoverable by subtraction from t
 for (const path of publicPages) {
   test(`public /${path} renders under the content security policy, from a sub-path, with no outside requests`, async () => {
     const { page, externalRequests, errors } = await openWatchedPage(browser);
-    await page.goto(`${site.url}/${path === "index" ? "" : path}`);
+    await page.goto(`${site.url}/${path === "index" ? "" : `${path}.html`}`);
     await page.locator(".build-label[data-build=public]").waitFor({ timeout: 30_000 });
-    if (path !== "voices") await page.waitForFunction(() => document.querySelectorAll("figure.workbench-figure svg, .indicator-card, .simple-table").length > 0, null, { timeout: 60_000 });
+    if (path !== "voices") await page.waitForFunction(() => document.querySelectorAll("figure.workbench-figure svg, .indicator-card, .simple-table, .indicator-definition").length > 0, null, { timeout: 60_000 });
     else await page.locator(".quote").first().waitFor({ timeout: 30_000 });
     assert.ok(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), "the page carries its CSP");
     assert.deepEqual(externalRequests, []);
     assert.deepEqual(errors, []);
     await page.context().close();
+  });
+}
+
+test("public: every sidebar and pager link opens a shipped page on a plain file server, and no link points elsewhere", async () => {
+  const { visited, problems } = await brokenLinks(browser, `${site.url}/`);
+  assert.equal(visited.length >= publicPages.length - 1, true, `links walked: ${visited.join(" ")}`);
+  assert.deepEqual(problems, []);
+});
+
+for (const path of publicPages) {
+  test(`public /${path}: no Plot warning, no serious accessibility violation, nothing too wide at 390px`, async () => {
+    assert.deepEqual(await pageProblems(browser, `${site.url}/${path}.html`), []);
   });
 }

@@ -1,4 +1,5 @@
-// Serves a built site (dist/) on localhost the way a static host does: clean URLs, correct MIME types.
+// Serves a built site (dist/) on localhost as the plainest static host does (python3 -m http.server, S3): files by
+// their exact path, a folder's index.html, correct MIME types, and no rewrites, so a link that needs one 404s here too.
 import { createServer, type Server } from "node:http";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -28,7 +29,7 @@ export interface StaticSite {
 
 /**
  * Serves `root` on an ephemeral port; `headers` are added to every response (e.g. a CSP). With `base`
- * (e.g. "/funders/outcomes"), the site lives under that sub-path, as on GitHub Pages.
+ * (e.g. "/funders/outcomes"), the site lives under that sub-path, as on GitHub Pages; anything outside it 404s.
  */
 export async function serveStatic(root: string, headers: Record<string, string> = {}, base = ""): Promise<StaticSite> {
   const server: Server = createServer(async (request, response) => {
@@ -40,7 +41,6 @@ export async function serveStatic(root: string, headers: Record<string, string> 
     const pathname = requested.slice(base.length);
     let path = join(root, normalize(pathname).replace(/^(\.\.[/\\])+/, ""));
     if (pathname.endsWith("/")) path = join(path, "index.html");
-    else if (!(await isFile(path)) && (await isFile(`${path}.html`))) path = `${path}.html`;
     if (!(await isFile(path))) {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;

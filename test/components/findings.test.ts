@@ -9,3 +9,14 @@ test("the title names the extremes and whether their intervals overlap", () => {
   assert.match(comparisonTitle("Published", [row("A", 0.1, 0.05, 0.2), row("B", 0.8, 0.6, 0.9)]), /larger than the uncertainty/);
   assert.match(comparisonTitle("Published", [row("A", 0.1, 0.05, 0.2), row("B", 0.8, 0.6, 0.9)]), /from 10% \(A\) to 80% \(B\)/);
 });
+
+test("a largest-share title says 'most' only when the leader's interval clears every other", async () => {
+  const { largestShareTitle, optionsTitle } = await import("../../src/components/findings.js");
+  const words = { clear: (r: { group: string }) => `${r.group} reached the most`, level: (r: { group: string }, level: string) => `${r.group} and ${level}`, noun: "channel", empty: "none" };
+  assert.equal(largestShareTitle([row("A", 0.6, 0.5, 0.7), row("B", 0.2, 0.1, 0.3)], words), "A reached the most");
+  const level = largestShareTitle([row("LessWrong", 0.22, 0.15, 0.3), row("Twitter", 0.2, 0.13, 0.28), row("Friends", 0.19, 0.12, 0.27)], words);
+  assert.match(level, /^LessWrong and 2 other channels — the 95% intervals overlap/);
+  assert.doesNotMatch(level, /most/);
+  assert.equal(largestShareTitle([], words), "none");
+  assert.match(optionsTitle("Current work", [{ ...row("all", 0.5, 0.4, 0.6), option: "Research" }, { ...row("all", 0.45, 0.35, 0.55), option: "Policy" }], true), /“Research” \(50%\) and 1 other option chosen about as often/);
+});

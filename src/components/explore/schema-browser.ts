@@ -42,7 +42,11 @@ export function schemaBrowser(db: Database, onPick: (name: string) => void): HTM
         const details = document.createElement("details");
         details.dataset.table = table;
         const summary = document.createElement("summary");
-        summary.append(pick(table), Object.assign(document.createElement("span"), { className: "count", textContent: ` ${rows.toLocaleString("en-US")} rows` }));
+        // The summary only opens and closes (a button inside it would be a control inside a control); the table's
+        // name to insert is the first thing inside.
+        summary.append(Object.assign(document.createElement("span"), { className: "explore-table-name", textContent: table }), Object.assign(document.createElement("span"), { className: "count", textContent: ` ${rows.toLocaleString("en-US")} rows` }));
+        const insert = Object.assign(document.createElement("p"), { className: "explore-insert-table", textContent: "Insert the table's name: " });
+        insert.append(pick(table));
         const list = document.createElement("table");
         const head = list.createTHead().insertRow();
         for (const label of ["column", "type", "examples"]) head.append(Object.assign(document.createElement("th"), { textContent: label }));
@@ -53,7 +57,7 @@ export function schemaBrowser(db: Database, onPick: (name: string) => void): HTM
           row.insertCell().textContent = column.type.toLowerCase();
           row.insertCell().textContent = exampleValues(sample, column.name).join(" · ");
         }
-        details.append(summary, list);
+        details.append(summary, insert, list);
         element.append(details);
       }
     } catch (error) {
