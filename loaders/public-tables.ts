@@ -30,6 +30,9 @@ const publicFigure = z
     message: "a withheld figure carries numbers",
   });
 
+/** A share with its counts, as the trends report gives it. */
+const shareOf = z.strictObject({ numerator: count, denominator: count, share: z.number().min(0).max(1) });
+
 const publicReport = z.strictObject({
   wave: z.string(),
   respondents: count.nullable(),
@@ -56,8 +59,37 @@ export function publicJson(thresholds: { minCell: number; minQuoteGroup: number 
       minGroup: z.literal(thresholds.minQuoteGroup),
       perGroup: count,
       quotes: z.array(z.strictObject({ wave: z.string(), cohort: z.string(), theme: z.string(), text: z.string() })),
-      groups: z.array(z.strictObject({ theme: z.string(), cohort: z.string(), quotable: count, shown: count })),
-      withheld: count,
+      groups: z.array(z.strictObject({ wave: z.string(), theme: z.string(), cohort: z.string(), quotable: count, shown: count })),
+      // Answers without consent: withheld (null) when a small count.
+      withheld: count.nullable(),
+    }),
+    // src/data/trends.json.ts: publicTrends of loaders/trends.ts — the pooled change between waves and the verdicts.
+    trends: z.strictObject({
+      build: z.literal("public"),
+      outcome: z.strictObject({ id: z.string(), label: z.string() }),
+      waves: z.array(z.string()),
+      wave_change: z
+        .strictObject({
+          from_wave: z.string(),
+          to_wave: z.string(),
+          difference: z.number(),
+          ci95: z.tuple([z.number(), z.number()]),
+          p: z.number().nullable(),
+          paired: count,
+          from: shareOf,
+          to: shareOf,
+          wording_changed: z.boolean(),
+        })
+        .nullable(),
+      verdicts: z.record(z.string(), z.string()),
+    }),
+    // src/data/about.json.ts: the instrument's words for each wave and indicator; no respondent figures.
+    about: z.strictObject({
+      waves: z.array(
+        z.strictObject({ id: z.string(), closesOn: z.string(), timeZone: z.string(), completedOnly: z.boolean(), cohorts: z.array(z.string()) }),
+      ),
+      wordingWave: z.string(),
+      indicators: z.array(z.strictObject({ id: z.string(), label: z.string(), question: z.string(), counts: z.string(), of: z.string() })),
     }),
   };
 }

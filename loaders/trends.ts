@@ -6,6 +6,7 @@ import { respondentIndicatorSql } from "../src/components/queries.js";
 import { trendsReport, type PopulationCell, type TrendRespondent, type TrendsReport } from "../src/stats/trends-report.js";
 import { waves, type QuestionId, type WaveId } from "./instrument.js";
 import { rowObjects } from "./parquet.js";
+import type { IndicatorTables } from "../src/survey/report.js";
 
 /** The instrument question each trend outcome reads, to flag a change of wording between waves. */
 const outcomeQuestion: Record<string, QuestionId> = { work_alignment_any: "current_work", work_alignment_org: "current_work", advanced_past_first_round: "advanced", published: "published" };
@@ -50,13 +51,26 @@ export async function trendsFigures(connection: DuckDBConnection, outcomeId = "w
   });
 }
 
-/** What the public build may ship: the pooled change between waves and the verdicts, no per-cohort cells. */
-export function publicTrends(report: TrendsReport) {
+/**
+ * What the public build may ship: the pooled change between waves and the verdicts, no per-cohort cells. The two
+ * waves' counts are the pooled figures of the indicator as the public indicators show them (`published`, after
+ * disclosure control): the change is shipped only when both are shown there with the same counts, and when the
+ * people who answered both waves are none or at least `minCell`.
+ */
+export function publicTrends(report: TrendsReport, published: IndicatorTables, minCell: number) {
+  const change = report.wave_change;
+  const shownAs = (wave: string, share: { numerator: number; denominator: number }) => {
+    const figure = published.reports[wave]?.all?.indicators.find((f) => f.id === report.outcome.id && f.group === null);
+    return Boolean(figure && !figure.suppressed && figure.numerator === share.numerator && figure.denominator === share.denominator);
+  };
+  const shippable = change !== null && shownAs(change.from_wave, change.from) && shownAs(change.to_wave, change.to) && (change.paired === 0 || change.paired >= minCell);
   return {
     build: "public" as const,
     outcome: report.outcome,
     waves: report.waves,
-    wave_change: report.wave_change && { from_wave: report.wave_change.from_wave, to_wave: report.wave_change.to_wave, difference: report.wave_change.difference, ci95: report.wave_change.ci95, p: report.wave_change.p, paired: report.wave_change.paired, from: report.wave_change.from, to: report.wave_change.to, wording_changed: report.wave_change.wording_changed },
+    wave_change: shippable
+      ? { from_wave: change.from_wave, to_wave: change.to_wave, difference: change.difference, ci95: change.ci95, p: change.p, paired: change.paired, from: change.from, to: change.to, wording_changed: change.wording_changed }
+      : null,
     verdicts: Object.fromEntries(report.waves.map((w) => [w, report.by_wave[w].verdict_sentence])),
   };
 }

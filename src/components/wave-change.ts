@@ -41,6 +41,7 @@ function element(tag: string, text: string, attributes: Record<string, string> =
 
 export function waveChange(trends: Trends): HTMLParagraphElement {
   const c = trends.wave_change;
+  if (!c && trends.waves.length > 1) return paragraph("The change between waves is withheld in this build: one of its figures rests on too few people.");
   if (!c) return paragraph("One wave so far: no change between waves to show.");
   const latest = trends.waves.at(-1)!;
   const verdict = trends.verdicts?.[latest] ?? trends.by_wave?.[latest]?.verdict_sentence ?? "";

@@ -89,6 +89,23 @@ test("the command's summary carries the shape funders' scripts read; the public 
   assert.ok("already_in_role" in first && first.milestones.every((m) => "share" in m && "ci95" in m && "at_risk" in m));
   assert.deepEqual(Object.keys(summary.model).slice(0, 4), ["odds_ratio", "ci95", "p", "adjusted_for"]);
   assert.equal(summary.verdict, "these data cannot tell");
-  const shipped = JSON.stringify(publicTrends(report));
-  assert.ok(!shipped.includes("time_to_role") && !shipped.includes("Summer 2024") && !shipped.includes("by_wave"));
+  const change = report.wave_change!;
+  const pooled = (wave: string, share: { numerator: number; denominator: number }, suppressed = false) => ({
+    wave, respondents: null, excluded: {},
+    indicators: [suppressed
+      ? { id: report.outcome.id, group: null, numerator: null, denominator: null, share: null, ci95: null, suppressed: true }
+      : { id: report.outcome.id, group: null, numerator: share.numerator, denominator: share.denominator, share: null, ci95: null }],
+  });
+  const tables = (withheldTo: boolean) => ({
+    build: "public" as const, minCell: 5, waves: report.waves,
+    reports: { [change.from_wave]: { all: pooled(change.from_wave, change.from) }, [change.to_wave]: { all: pooled(change.to_wave, change.to, withheldTo) } },
+  }) as unknown as Parameters<typeof publicTrends>[1];
+  const shipped = publicTrends(report, tables(false), 5);
+  const text = JSON.stringify(shipped);
+  assert.ok(!text.includes("time_to_role") && !text.includes("Summer 2024") && !text.includes("by_wave"));
+  assert.equal(shipped.wave_change?.paired, change.paired);
+  // A pooled figure the public indicators withhold is not given back by the change between waves.
+  assert.equal(publicTrends(report, tables(true), 5).wave_change, null);
+  // Nor are people who answered both waves when they are fewer than the threshold.
+  assert.equal(publicTrends(report, tables(false), change.paired + 1).wave_change, null);
 });
