@@ -24,7 +24,7 @@ const quotes = {
   minGroup: 10,
   perGroup: 200,
   quotes: [{ wave: "2024", cohort: "All cohorts", theme: "Career plans", text: "Move into [organisation]." }],
-  groups: [{ theme: "Career plans", cohort: "All cohorts", quotable: 3, shown: 3 }],
+  groups: [{ wave: "2024", theme: "Career plans", cohort: "All cohorts", quotable: 12, shown: 1 }],
   withheld: 0,
 };
 
