@@ -1,51 +1,97 @@
-// Small-cell protection for the public build. A share is withheld when its denominator or its complement
-// (denominator − numerator) is below the threshold; then, wherever the pooled figure is shown and only one
-// group of a grouping was withheld, the next smallest group is withheld too, so no cell can be recovered by
-// subtracting the shown groups from the total.
-import type { IndicatorFigure, IndicatorReport, IndicatorTables } from "../src/components/report.js";
+// Disclosure control for the public build, as statistical offices do it (τ-Argus, sdcTable): primary suppression of
+// small cells, then secondary suppression until the disclosure auditor (loaders/disclosure-audit.ts) finds no
+// withheld count that the rest of the release narrows to fewer than k values.
+//
+// The rule, at k = WORKBENCH_MIN_CELL (default 5): no published count — a numerator, a complement (denominator −
+// numerator), a denominator or a respondent count — lies between 1 and k − 1. Zero is published: a shown 0 (or a
+// complement of 0) says that none (or all) of a group of at least k gave an answer, which statistical offices publish
+// for survey frequency tables, and hiding every zero would mark the cells around it. A figure is withheld whole
+// (numerator, denominator, share, interval). Secondary suppression is greedy: for each count the auditor can narrow,
+// withhold every figure that shows the smallest value sharing a fact with it (a group of the same grouping, an
+// indicator with the same denominator, an option of the same question; the pooled figure only as a last resort),
+// audit again, repeat. Each round withholds at least one more figure, so it ends; the build then runs the auditor
+// on what it shipped (scripts/postbuild.ts) and refuses a release it cannot clear.
+import type { IndicatorFigure, IndicatorTables } from "../src/components/report.js";
+import { auditTables, type FigureRef, type LinkedValue } from "./disclosure-audit.js";
 
+/** A shown figure the rule forbids: a count, denominator or complement between 1 and threshold − 1. */
 export function isSmallCell(figure: IndicatorFigure, threshold: number): boolean {
+  const small = (x: number) => x >= 1 && x < threshold;
   if (figure.numerator === null) return false;
-  if (figure.denominator === null) return figure.numerator < threshold;
-  return figure.denominator < threshold || figure.denominator - figure.numerator < threshold;
+  if (figure.denominator === null) return small(figure.numerator);
+  return small(figure.numerator) || small(figure.denominator) || small(figure.denominator - figure.numerator);
 }
 
-function withhold(figure: IndicatorFigure): void {
+function withhold(figure: IndicatorFigure): boolean {
+  if (figure.suppressed) return false;
   Object.assign(figure, { numerator: null, denominator: null, share: null, ci95: null, suppressed: true });
+  return true;
 }
 
-function primary(report: IndicatorReport, threshold: number): void {
-  for (const figure of report.indicators) if (isSmallCell(figure, threshold)) withhold(figure);
-  // A group's respondent count and population would give back a withheld response rate.
-  for (const rate of report.indicators.filter((f) => f.id === "response_rate" && f.suppressed)) {
-    const count = report.indicators.find((f) => f.id === "respondents" && f.group === rate.group);
-    if (count) withhold(count);
-  }
+/** How many linked values one exposure tries before it settles for hiding the last. */
+const maxTries = 16;
+
+function figureAt(tables: IndicatorTables, wave: string, ref: FigureRef): IndicatorFigure | undefined {
+  return tables.reports[wave]?.[ref.grouping]?.indicators.find((f) => f.id === ref.id && f.group === ref.group);
 }
 
-function complementary(pooled: IndicatorReport, grouped: IndicatorReport): void {
-  const ids = new Set(grouped.indicators.map((f) => f.id));
-  for (const id of ids) {
-    const total = pooled.indicators.find((f) => f.id === id && f.group === null);
-    if (!total || total.suppressed) continue;
-    const groups = grouped.indicators.filter((f) => f.id === id);
-    const withheld = groups.filter((f) => f.suppressed);
-    if (withheld.length !== 1) continue;
-    const shown = groups.filter((f) => !f.suppressed).sort((a, b) => (a.denominator ?? a.numerator ?? 0) - (b.denominator ?? b.numerator ?? 0));
-    if (shown.length) withhold(shown[0]);
-    else withhold(total);
-  }
+/** Candidates to hide next: groups' figures before pooled ones (the headline figures stay), nearest first, smallest first. */
+function candidates(linked: LinkedValue[]): LinkedValue[] {
+  return [...linked].sort((a, b) => Number(a.pooled) - Number(b.pooled) || a.depth - b.depth || a.value - b.value || a.figures.length - b.figures.length);
 }
 
-/** Returns a copy of `tables` fit for the public: every report suppressed at `threshold`. */
-export function protectSmallCells(tables: IndicatorTables, threshold: number): IndicatorTables {
+/** Returns a copy of `tables` fit for the public: small cells withheld, and enough others that none can be worked out. */
+export async function protectSmallCells(tables: IndicatorTables, threshold: number, rounds = Infinity): Promise<IndicatorTables> {
   const copy: IndicatorTables = structuredClone(tables);
   copy.build = "public";
   copy.minCell = threshold;
-  for (const wave of copy.waves) {
-    const reports = copy.reports[wave];
-    for (const report of Object.values(reports)) primary(report, threshold);
-    for (const [grouping, report] of Object.entries(reports)) if (grouping !== "all") complementary(reports.all, report);
+  for (const wave of copy.waves) for (const report of Object.values(copy.reports[wave])) for (const f of report.indicators) if (isSmallCell(f, threshold)) withhold(f);
+  const memo = new Map<string, [number, number] | null>();
+  for (let round = 0; round < rounds; round++) {
+    const { exposures } = await auditTables(copy, threshold, memo);
+    let changed = false;
+    for (const exposure of exposures) {
+      const { wave, quantity } = exposure;
+      const target = { wave, quantity, ref: { grouping: exposure.grouping, group: exposure.group, id: exposure.id } };
+      const width = async () => (await auditTables(copy, threshold, memo, target)).exposures[0]?.values ?? Infinity;
+      const before = await width();
+      if (before >= threshold) continue; // an earlier fix this round already covered it
+      // The first candidate whose withholding alone widens what the reader can infer; failing that, candidates
+      // hidden together in the same order until it widens (a count pinned by two facts needs both loosened).
+      const tried = candidates(exposure.linked).slice(0, maxTries);
+      const hide = (value: LinkedValue) =>
+        value.figures.flatMap((ref) => {
+          const figure = figureAt(copy, wave, ref);
+          if (!figure || figure.suppressed) return [];
+          const saved = { ...figure };
+          withhold(figure);
+          return [() => (delete figure.suppressed, Object.assign(figure, saved))];
+        });
+      let fixed = false;
+      for (const value of tried) {
+        const undo = hide(value);
+        if (!undo.length) continue;
+        if ((fixed = (await width()) > before)) break;
+        for (const restore of undo) restore();
+      }
+      if (!fixed) {
+        const hidden: { undo: (() => void)[]; value: LinkedValue }[] = [];
+        for (const value of tried) {
+          const undo = hide(value);
+          if (undo.length) hidden.push({ undo, value });
+          if (undo.length && (fixed = (await width()) > before)) break;
+        }
+        // Show again whatever the widening did not need.
+        if (fixed) for (const { value } of hidden.slice(0, -1)) {
+          const figures = value.figures.map((ref) => figureAt(copy, wave, ref)).filter((f): f is IndicatorFigure => f !== undefined);
+          const undo = hidden.find((h) => h.value === value)!.undo;
+          for (const restore of undo) restore();
+          if ((await width()) <= before) for (const f of figures) withhold(f);
+        }
+      }
+      changed ||= fixed;
+    }
+    if (!changed) break;
   }
   return copy;
 }

@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parquetMetadata, parquetSchema } from "hyparquet";
-import { buildMode, outputDir } from "../loaders/build-mode.js";
+import { buildMode, minCell, outputDir } from "../loaders/build-mode.js";
+import { auditPublicRelease } from "../loaders/disclosure-audit.js";
 import { publicColumns, publicPages } from "../loaders/public-tables.js";
 
 function filesUnder(directory: string): string[] {
@@ -93,5 +94,13 @@ if (buildMode() === "public") {
     process.stderr.write(`The public build was deleted: it held data outside the allow-list (loaders/public-tables.ts).\n${problems.join("\n")}\n`);
     process.exit(1);
   }
+  // Every withheld count bounded by linear programming over all the figures shipped (loaders/disclosure-audit.ts).
+  const audit = await auditPublicRelease(directory, minCell());
+  if (!audit.ok) {
+    rmSync(directory, { recursive: true, force: true });
+    process.stderr.write(`The public build was deleted: it fails the disclosure audit (loaders/disclosure-audit.ts).\n${audit.problems.join("\n")}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`disclosure audit: ${audit.cells} figures, withheld per wave ${JSON.stringify(audit.withheldPerWave)}, narrowest protection ${audit.narrowestWidth ?? "—"} values, ${audit.millis} ms\n`);
 }
 for (const file of filesUnder(directory)) if (file.endsWith(".html")) finishPage(file);
