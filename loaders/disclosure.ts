@@ -28,8 +28,8 @@ function withhold(figure: IndicatorFigure): boolean {
   return true;
 }
 
-/** How many linked values one exposure tries before it settles for hiding the last. */
-const maxTries = 16;
+/** How many groups' values, then pooled values, one exposure tries at most. */
+const maxTries = 12;
 
 function figureAt(tables: IndicatorTables, wave: string, ref: FigureRef): IndicatorFigure | undefined {
   return tables.reports[wave]?.[ref.grouping]?.indicators.find((f) => f.id === ref.id && f.group === ref.group);
@@ -58,7 +58,8 @@ export async function protectSmallCells(tables: IndicatorTables, threshold: numb
       if (before >= threshold) continue; // an earlier fix this round already covered it
       // The first candidate whose withholding alone widens what the reader can infer; failing that, candidates
       // hidden together in the same order until it widens (a count pinned by two facts needs both loosened).
-      const tried = candidates(exposure.linked).slice(0, maxTries);
+      const ordered = candidates(exposure.linked);
+      const tried = [...ordered.filter((v) => !v.pooled).slice(0, maxTries), ...ordered.filter((v) => v.pooled).slice(0, maxTries)];
       const hide = (value: LinkedValue) =>
         value.figures.flatMap((ref) => {
           const figure = figureAt(copy, wave, ref);

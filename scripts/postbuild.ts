@@ -98,7 +98,7 @@ if (buildMode() === "public") {
   const audit = await auditPublicRelease(directory, minCell());
   if (!audit.ok) {
     rmSync(directory, { recursive: true, force: true });
-    process.stderr.write(`The public build was deleted: it fails the disclosure audit (loaders/disclosure-audit.ts).\n${audit.problems.join("\n")}\n`);
+    process.stderr.write(`The public build was deleted: it fails the disclosure audit (loaders/disclosure-audit.ts).\n${audit.problems.slice(0, 20).join("\n")}${audit.problems.length > 20 ? `\n… and ${audit.problems.length - 20} more` : ""}\n`);
     process.exit(1);
   }
   process.stdout.write(`disclosure audit: ${audit.cells} figures, withheld per wave ${JSON.stringify(audit.withheldPerWave)}, narrowest protection ${audit.narrowestWidth ?? "—"} values, ${audit.millis} ms\n`);
