@@ -11,7 +11,9 @@
 //   shown only to those who said Yes, and the degree grouping being the degree question itself.
 // Counts are relaxed to real numbers (the LP bounds contain the integer bounds, so the check errs on the safe side).
 // A withheld count — numerator, denominator or complement of a withheld figure — passes when its feasible
-// interval holds at least k whole numbers. The exclusion ledger (rows of the exports dropped, by reason) is not
+// interval holds at least k whole numbers, or when no value in it lies between 1 and k − 1 (pinned to 0 or to k
+// and more, it says no more than the rule lets a shown figure say; τ-Argus likewise asks protection only of
+// sensitive cells). A shown figure fails the rule itself when a count of it lies between 1 and k − 1. The exclusion ledger (rows of the exports dropped, by reason) is not
 // broken down by any group and is not a count of people by an answer, so it is not part of the system.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
