@@ -30,7 +30,7 @@ function withhold(figure: IndicatorFigure): boolean {
   return true;
 }
 
-/** How many groups' values, then pooled values, one exposure tries at most. */
+/** How many groups' values one exposure tries alone, before it tries them together. */
 const maxTries = 12;
 
 function figureAt(tables: IndicatorTables, wave: string, ref: FigureRef): IndicatorFigure | undefined {
@@ -88,10 +88,10 @@ export async function protectSmallCells(tables: IndicatorTables, threshold: numb
       const width = async () => (await exposed())?.values ?? Infinity;
       const before = await width();
       if (before >= threshold) continue; // an earlier fix this round already covered it
-      // The first candidate whose withholding alone widens what the reader can infer; failing that, candidates
-      // hidden together in the same order until it widens (a count pinned by two facts needs both loosened).
+      // The first group's value whose withholding alone widens what the reader can infer; failing that, several
+      // together (below). Pooled figures only ever in the last resort, so the headline figures stay where they can.
       const ordered = candidates(exposure.linked);
-      const tried = [...ordered.filter((v) => !v.pooled).slice(0, maxTries), ...ordered.filter((v) => v.pooled).slice(0, maxTries)];
+      const tried = ordered.filter((v) => !v.pooled).slice(0, maxTries);
       const hide = (value: LinkedValue) =>
         value.figures.flatMap((ref) => {
           const figure = figureAt(copy, wave, ref);
