@@ -18,6 +18,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import highsLoader from "highs";
+import { minCell } from "./build-mode.js";
 import { indicators } from "../src/components/indicators.js";
 import type { IndicatorFigure, IndicatorTables } from "../src/components/report.js";
 
@@ -97,7 +98,7 @@ function denominatorSlot(id: string, grouping: string): string | null {
 }
 
 /** Options of the degree question, by the indicator that counts them (parsed from its SQL, so there is one definition). */
-const degreeOptions = new Map(
+export const degreeOptions = new Map(
   indicators.flatMap((i) => {
     const match = /^degree = '(.*)'$/.exec(i.numerator);
     return match && i.denominator === "degree IS NOT NULL" ? [[i.id, match[1].replaceAll("''", "'")] as const] : [];
@@ -374,7 +375,7 @@ export async function auditTables(
     if (small(system.known.get(key("all", null, RESPONDENTS)) ?? 0)) problems.push(`${wave}: fewer than ${k} respondents in the wave, and the count is shown`);
 
     // Reduce every fact to its unknowns; facts with none must hold as published.
-    const reduced: { terms: [string, number][]; op: Op; rhs: number; original: Fact }[] = [];
+    const reduced: Row[] = [];
     for (const fact of system.facts) {
       let rhs = 0;
       const terms: [string, number][] = [];
@@ -383,7 +384,7 @@ export async function auditTables(
         if (value === undefined) terms.push([x, c]);
         else rhs -= c * value;
       }
-      if (terms.length) reduced.push({ terms, op: fact.op, rhs, original: fact });
+      if (terms.length) reduced.push({ terms, op: fact.op, rhs });
       else if (fact.op === "=" ? Math.abs(rhs) > 1e-9 : rhs < -1e-9) problems.push(`${wave}: the published figures break a fact the auditor assumes (a group sum or a question's logic)`);
     }
     // Independent components of unknowns, each its own small program.
@@ -415,8 +416,8 @@ export async function auditTables(
       const c = componentOf.get(find(x))!;
       (variablesOf.get(c) ?? variablesOf.set(c, []).get(c)!).push(x);
     }
-    const programs_ = new Map<number, Program>();
-    const program = (c: number) => programs_.get(c) ?? programs_.set(c, new Program(h, factsOf.get(c) ?? [], variablesOf.get(c)!, memo)).get(c)!;
+    const programsOf = new Map<number, Program>();
+    const program = (c: number) => programsOf.get(c) ?? programsOf.set(c, new Program(h, factsOf.get(c) ?? [], variablesOf.get(c)!, memo)).get(c)!;
 
     for (const target of system.targets) {
       let constant = 0;
@@ -448,7 +449,7 @@ export async function auditTables(
       const linked = terms.length ? system.linked(terms.map(([x]) => x)) : [...target.terms.keys()].map((x) => ({ value: system.known.get(x)!, pooled: false, figures: system.carriers.get(x) ?? [], depth: 0 }));
       exposures.push({ ...target.ref, wave, quantity: target.quantity, values, component: c, linked });
     }
-    for (const p of programs_.values()) p.dispose();
+    for (const p of programsOf.values()) p.dispose();
   }
   return {
     ok: problems.length === 0,
@@ -468,7 +469,7 @@ const dataFile = (name: string, stem: string) => new RegExp(`^${stem}(\\.[0-9a-f
  * linear programming; the cube and applicant figures must be empty there; quotes are text (pooled elsewhere);
  * any other JSON is a problem, because nothing the auditor has not read may ship.
  */
-export async function auditPublicRelease(outputDirectory: string, k: number): Promise<ReleaseAudit> {
+export async function auditPublicRelease(outputDirectory: string, k = minCell()): Promise<ReleaseAudit> {
   const started = performance.now();
   const directory = join(outputDirectory, "_file", "data");
   const problems: string[] = [];

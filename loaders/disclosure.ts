@@ -14,7 +14,7 @@
 // nothing ends it (each round withholds more, so it ends); the build then audits what it shipped
 // (scripts/postbuild.ts) and refuses a release it cannot clear.
 import type { IndicatorFigure, IndicatorTables } from "../src/components/report.js";
-import { auditTables, type FigureRef, type LinkedValue } from "./disclosure-audit.js";
+import { auditTables, degreeOptions, type FigureRef, type LinkedValue } from "./disclosure-audit.js";
 
 /** A shown figure the rule forbids: a count, denominator or complement between 1 and threshold − 1. */
 export function isSmallCell(figure: IndicatorFigure, threshold: number): boolean {
@@ -56,7 +56,7 @@ function smallGroups(tables: IndicatorTables, wave: string, threshold: number): 
       total += next.size;
     }
     for (const f of report.indicators) if (hidden.has(f.group)) withhold(f);
-    if (grouping === "degree") for (const f of tables.reports[wave].all.indicators) if (f.id.startsWith("degree_")) withhold(f);
+    if (grouping === "degree") for (const f of tables.reports[wave].all.indicators) if (degreeOptions.has(f.id)) withhold(f);
   }
 }
 

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parquetMetadata, parquetSchema } from "hyparquet";
-import { buildMode, minCell, outputDir } from "../loaders/build-mode.js";
+import { buildMode, outputDir } from "../loaders/build-mode.js";
 import { auditPublicRelease } from "../loaders/disclosure-audit.js";
 import { publicColumns, publicPages } from "../loaders/public-tables.js";
 
@@ -95,7 +95,7 @@ if (buildMode() === "public") {
     process.exit(1);
   }
   // Every withheld count bounded by linear programming over all the figures shipped (loaders/disclosure-audit.ts).
-  const audit = await auditPublicRelease(directory, minCell());
+  const audit = await auditPublicRelease(directory);
   if (!audit.ok) {
     rmSync(directory, { recursive: true, force: true });
     process.stderr.write(`The public build was deleted: it fails the disclosure audit (loaders/disclosure-audit.ts).\n${audit.problems.slice(0, 20).join("\n")}${audit.problems.length > 20 ? `\n… and ${audit.problems.length - 20} more` : ""}\n`);

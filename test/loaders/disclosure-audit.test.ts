@@ -1,3 +1,4 @@
+// The disclosure auditor on made-up releases built to break it: shared denominators, single withheld groups, split questions, groups of 1–4.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

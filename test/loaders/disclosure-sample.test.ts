@@ -1,3 +1,4 @@
+// The disclosure auditor on the shipped sample: it fails the unprotected and the old figures, and passes the public ones.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
