@@ -9,6 +9,6 @@ import { writeToStdout } from "../../loaders/stdout.js";
 
 await runReportingContractErrors(async () => {
   const tables = await indicatorTables(dataDir());
-  const shipped = buildMode() === "public" ? protectSmallCells(tables, minCell()) : tables;
+  const shipped = buildMode() === "public" ? await protectSmallCells(tables, minCell()) : tables;
   await writeToStdout(new TextEncoder().encode(JSON.stringify(shipped)));
 });

@@ -35,8 +35,8 @@ test("the unprotected tables fail the recoverability check (the check can fail)"
   assert.throws(() => assertNoSmallCellRecoverable(tables(), 5));
 });
 
-test("a small cell is withheld, and so is the next smallest group, so the total cannot give it back", () => {
-  const safe = protectSmallCells(tables(), 5);
+test("a small cell is withheld, and so is the next smallest group, so the total cannot give it back", async () => {
+  const safe = await protectSmallCells(tables(), 5);
   const cohorts = safe.reports["2024"].cohort.indicators;
   assert.deepEqual(cohorts.map((f) => [f.group, f.suppressed ?? false]), [["A", true], ["B", true], ["C", false]]);
   assert.equal(cohorts[0].numerator, null);
@@ -45,16 +45,16 @@ test("a small cell is withheld, and so is the next smallest group, so the total 
   assertNoSmallCellRecoverable(safe, 5);
 });
 
-test("a share whose complement is small is withheld too (nearly everyone said yes)", () => {
+test("a share whose complement is small is withheld too (nearly everyone said yes)", async () => {
   const t = tables();
   t.reports["2024"].all.indicators[0] = figure("published", null, 38, 40);
-  const safe = protectSmallCells(t, 5);
+  const safe = await protectSmallCells(t, 5);
   assert.equal(safe.reports["2024"].all.indicators[0].suppressed, true);
 });
 
-test("the threshold is a setting", () => {
+test("the threshold is a setting", async () => {
   // At 17, B's denominator (16) and C's complement (20 − 10) are small as well.
-  const safe = protectSmallCells(tables(), 17);
+  const safe = await protectSmallCells(tables(), 17);
   assert.deepEqual(safe.reports["2024"].cohort.indicators.map((f) => f.suppressed ?? false), [true, true, true]);
   assertNoSmallCellRecoverable(safe, 17);
 });
