@@ -18,7 +18,8 @@ let url: string;
 let browser: Browser;
 
 before(async () => {
-  for (const part of ["src", "loaders", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
+  // data/ holds the shipped instrument (data/instrument.json) the loaders read.
+  for (const part of ["src", "loaders", "scripts", "data", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
     cpSync(join(root, part), join(tree, part), { recursive: true, filter: (path) => !path.includes(".observablehq") });
   }
   symlinkSync(join(root, "node_modules"), join(tree, "node_modules"));

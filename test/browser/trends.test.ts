@@ -14,7 +14,7 @@ for (const width of [1280, 390]) {
     const { page, errors, externalRequests } = await openWatchedPage(site.browser, { width });
     const requests: string[] = [];
     page.on("request", (request) => requests.push(request.url()));
-    await page.goto(`${site.url}/trends`);
+    await page.goto(`${site.url}/trends.html`);
     await page.waitForFunction(() => document.querySelectorAll("figure.workbench-figure svg").length >= 3, undefined, { timeout: 60_000 });
     assert.equal((await page.locator("#verdict .verdict-sentence").innerText()).trim(), cli.verdict_sentence);
     const svgText = await page.locator("figure.workbench-figure svg").evaluateAll((svgs) => svgs.map((s) => s.textContent ?? "").join(" "));
@@ -42,7 +42,7 @@ test("the Overview shows the command's wave-over-wave change and verdict", async
 
 test("weighting and the 2024 wave: the verdict follows the toggle, and a wave without start dates says whose figures are shown", async () => {
   const { page, errors } = await openWatchedPage(site.browser);
-  await page.goto(`${site.url}/trends`);
+  await page.goto(`${site.url}/trends.html`);
   const verdict = page.locator("#verdict .verdict-sentence");
   await verdict.waitFor({ timeout: 30_000 });
   await page.getByLabel(/Weight to the roster/).check();
