@@ -6,7 +6,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CleanRow, CleanSink } from "./clean";
 import { redacted } from "./contract-error";
 import { tableColumns, tableNames, tableSortBy, type Cell, type TableName } from "./model";
-import { parquetCopyOptions, quoteIdentifier, sqlString, type ColumnSpec } from "./parquet";
+import { quoteIdentifier, sqlString } from "../src/survey/sql";
+import { parquetCopyOptions, type ColumnSpec } from "./parquet";
 
 const bufferBytes = 4 << 20;
 const pieceLength = 64 << 10;
