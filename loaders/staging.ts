@@ -53,7 +53,7 @@ class StagedFile {
   }
 }
 
-// Every text is quoted (so an empty text stays empty); an unquoted empty field is NULL.
+// Not src/components/csv.ts's quoting: DuckDB reads an unquoted empty field as NULL, so every text is quoted to keep "" apart.
 function text(value: string): string {
   return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
 }
