@@ -16,6 +16,11 @@ export function shareBetween(share: number, upper: number | null): string {
   return upper !== null && Math.abs(upper - share) > 1e-9 ? interval([share, upper]) : percent(share);
 }
 
+/** A difference of two shares in whole percentage points, always signed: "+12", "−3" (a true minus sign). */
+export function points(difference: number): string {
+  return `${difference < 0 ? "−" : "+"}${Math.round(Math.abs(difference) * 100)}`;
+}
+
 /** An odds ratio: two decimals, or in exponent form when that would round to 0.00; "–" for none. */
 export function ratio(x: number | null | undefined): string {
   return x === null || x === undefined ? "–" : x < 0.01 ? x.toExponential(1) : x.toFixed(2);

@@ -1,11 +1,10 @@
 // The Trends page's charts and tables, each drawn from the build-time report (src/stats/trends-report.ts).
 import * as Plot from "@observablehq/plot";
-import { interval, percent, ratio, shareBetween } from "./format.js";
+import { interval, percent, points, ratio, shareBetween } from "./format.js";
 import type { CohortModel, CohortTrend } from "../stats/cohort-trend.js";
 import type { LikeForLike, WaveTrend } from "../stats/trends-report.js";
 import type { Milestone } from "../stats/time-to-role.js";
 
-const points = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(0)}`;
 
 /** Each cohort's share now with its response rate and months since the program (rows of the chart and its CSV). */
 export function shareNowRows(wave: WaveTrend) {

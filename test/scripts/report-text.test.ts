@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { indicatorTable, trendsText } from "../../scripts/report-text";
-import { interval, percent, ratio } from "../../src/components/format";
+import { interval, percent, points, ratio } from "../../src/components/format";
 import { milestoneCell } from "../../src/components/trend-views";
 import type { IndicatorReport } from "../../src/survey/report";
 import type { waveSummary } from "../../src/stats/trends-report";
@@ -38,6 +38,7 @@ test("one rule for a share: 0% (never 0.0%), one decimal under 10%, whole percen
   assert.equal(percent(null), "–");
   assert.equal(interval([0, 0.2425]), "0–24%");
   assert.equal(interval([0.0487, 0.1897]), "4.9–19%");
+  assert.deepEqual([0.12, -0.034, 0, -0.025, 0.025].map(points), ["+12", "−3", "+0", "−3", "+3"]);
 });
 
 test("the trends text writes a milestone's bounds and interval as the Trends page's table does", () => {
