@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection } from "@duckdb/node-api";
 import { Bool, Float64, Int32, Table, Utf8, makeData, RecordBatch, Schema, Field, Struct, vectorFromArray, tableToIPC, type DataType } from "apache-arrow";
 import { measuredIndicators, respondentViewSql } from "../src/survey/indicators.js";
+import { sqlString } from "../src/survey/sql.js";
 
 const batchRows = 500_000;
 
@@ -64,7 +65,7 @@ export async function writeArrowFiles(
   const connection = await instance.connect();
   try {
     for (const table of ["respondents", "selections", "ratings"]) {
-      await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${cleanParquetFile(cleanDir, table).replaceAll("'", "''")}')`);
+      await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${sqlString(cleanParquetFile(cleanDir, table))})`);
     }
     const wide = `WITH answers AS (${respondentViewSql()})
 SELECT wave, CAST(cohort AS VARCHAR) AS cohort, cohort_order, CAST(stream AS VARCHAR) AS stream, CAST(degree AS VARCHAR) AS degree,

@@ -12,7 +12,8 @@ import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { parquetToArrow } from "../src/components/parquet-to-arrow.js";
 import { tableSortBy } from "../loaders/model.js";
-import { parquetSettings, sqlString } from "../loaders/parquet.js";
+import { parquetSettings } from "../loaders/parquet.js";
+import { sqlString } from "../src/survey/sql.js";
 import { cleanParquetFile } from "./arrow-files.js";
 import { summary } from "./stats.js";
 

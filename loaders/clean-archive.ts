@@ -7,7 +7,8 @@ import type { Writable } from "node:stream";
 import type { BuildMode } from "./build-mode.js";
 import { cleanStore } from "./clean-store.js";
 import { tableColumns, tableNames } from "./model.js";
-import { parquetCopyOptions, quoteIdentifier, sqlString, withDuckDB } from "./parquet.js";
+import { quoteIdentifier, sqlString } from "../src/survey/sql.js";
+import { parquetCopyOptions, withDuckDB } from "./parquet.js";
 import { publicColumns } from "./public-tables.js";
 import { writeTar } from "./tar.js";
 

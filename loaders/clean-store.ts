@@ -14,7 +14,8 @@ import { cleaningCodeHash, exportsFingerprint, exportsListing } from "./fingerpr
 import { idKeyDigest } from "./identity";
 import { tableNames } from "./model";
 import { processAlive } from "./process-alive";
-import { figuresMemoryLimit, openDuckDB, parquetSettings, quoteIdentifier, sqlString } from "./parquet";
+import { quoteIdentifier, sqlString } from "../src/survey/sql";
+import { figuresMemoryLimit, openDuckDB, parquetSettings } from "./parquet";
 import { StagingSink, writeStagedParquet } from "./staging";
 
 /**

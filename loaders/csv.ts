@@ -214,11 +214,6 @@ function countLineBreaks(text: string): number {
   return count;
 }
 
-/** Quotes a cell for writing when it needs it. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /** The first `count` records of `records` (header rows) and an iterator over the rest. */
 export function splitHeader(records: Iterable<CsvRecord>, count: number): { header: CsvRecord[]; rest: Iterator<CsvRecord> & Iterable<CsvRecord> } {
   const iterator = records[Symbol.iterator]();

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
+import { quoteIdentifier, sqlString } from "../src/survey/sql.js";
 import { writeToStdout } from "./stdout.js";
 
 export type ColumnType = "VARCHAR" | "INTEGER" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
@@ -49,10 +50,6 @@ export async function rowObjects(connection: DuckDBConnection, sql: string): Pro
   return (await (await connection.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
 }
 
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 /**
  * A native DuckDB for the loaders: bounded memory (WORKBENCH_DUCKDB_MEMORY, default 768MB: DuckDB's readers and
  * writers use some hundreds of MB beyond it, and the loaders aim at 2 GB in all), spilling the rest to `spillDirectory`.
@@ -78,10 +75,6 @@ export function figuresMemoryLimit(): string {
 }
 
 type Cell = string | number | boolean | Date | null | undefined;
-
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 // Dates and timestamps are staged as ISO text and cast once in SQL: simpler than per-cell date values.
 function stagedType(type: ColumnType): string {

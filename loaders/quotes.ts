@@ -7,7 +7,7 @@
 // respondent, wave and theme, so a person's answers do not sit at the same place in every theme.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { maskContacts, maskNames, nameCandidates } from "./masking.js";
-import { sqlString } from "./parquet.js";
+import { sqlString } from "../src/survey/sql.js";
 
 export const quoteThemes: Record<string, string> = {
   work_description: "Current work",

@@ -6,7 +6,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { CleanRow, CleanSink } from "./clean";
 import { redacted } from "./contract-error";
 import { tableColumns, tableNames, tableSortBy, type Cell, type TableName } from "./model";
-import { parquetCopyOptions, quoteIdentifier, sqlString, type ColumnSpec } from "./parquet";
+import { quoteIdentifier, sqlString } from "../src/survey/sql";
+import { parquetCopyOptions, type ColumnSpec } from "./parquet";
 
 const bufferBytes = 4 << 20;
 const pieceLength = 64 << 10;
@@ -52,7 +53,7 @@ class StagedFile {
   }
 }
 
-// Every text is quoted (so an empty text stays empty); an unquoted empty field is NULL.
+// Not src/components/csv.ts's quoting: DuckDB reads an unquoted empty field as NULL, so every text is quoted to keep "" apart.
 function text(value: string): string {
   return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
 }

@@ -1,6 +1,6 @@
 // Buffered synchronous file writing, so a million-row export streams out without holding the file in memory.
 import { closeSync, openSync, writeSync } from "node:fs";
-import { csvCell } from "../../loaders/csv";
+import { csvCell } from "../../src/components/csv";
 
 export class CsvWriter {
   private readonly fd: number;

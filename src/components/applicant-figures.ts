@@ -1,6 +1,6 @@
 // The Applicants page's figures for each choice of its one control (all cohorts, or one cohort of interest),
 // computed at build time by native DuckDB with this SQL, so the page needs no in-browser database.
-import { sqlString } from "../survey/indicators.js";
+import { sqlString } from "../survey/sql.js";
 
 export const allCohorts = "All cohorts";
 

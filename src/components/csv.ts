@@ -1,5 +1,5 @@
-// CSV text of query rows (RFC 4180 quoting, dates as ISO), the one CSV writer of the site: every chart's
-// "download data" and Explore's download. Text that a spreadsheet would run as a formula is neutralised.
+// CSV text of query rows (RFC 4180 quoting, dates as ISO), the one CSV writer of the house: every chart's
+// "download data", Explore's download and the sample exports. Text a spreadsheet would run as a formula is neutralised.
 
 // OWASP's CSV injection list: a text cell starting with one of these is prefixed with an apostrophe.
 const formulaStart = /^[=+\-@\t\r]/;
@@ -9,6 +9,11 @@ function cell(value: unknown): string {
   const written = value instanceof Date ? value.toISOString() : String(value);
   // Numbers stay numbers (-3 is not a formula); text, lists and anything else written as text is neutralised.
   const text = typeof value !== "number" && typeof value !== "bigint" && formulaStart.test(written) ? `'${written}` : written;
+  return csvCell(text);
+}
+
+/** A field quoted as RFC 4180 asks, only when it needs it; as given otherwise (toCsv adds the formula guard). */
+export function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

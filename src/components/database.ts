@@ -2,6 +2,7 @@
 // the site's Parquet files as tables, and a `sql` tagged template for ```sql blocks and JavaScript alike.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { DataType, Table } from "apache-arrow";
+import { quoteIdentifier } from "../survey/sql.js";
 import { castExpression, parquetPreview, parquetToArrow, type ParquetPreview } from "./parquet-to-arrow.js";
 
 /**
@@ -45,10 +46,6 @@ function engineFiles() {
     mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
     mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
   };
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** Reads row `i` of an Arrow table as a plain object (bigints as numbers, dates as Dates), without copying the rest. */

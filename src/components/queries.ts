@@ -1,5 +1,6 @@
 // Page queries beyond the headline indicators, as SQL built from a few declarative options.
 import { filterSql, respondentViewSql, type IndicatorFilter } from "../survey/indicators.js";
+import { sqlString } from "../survey/sql.js";
 
 export const checkboxQuestionLabels: Record<string, string> = {
   current_work: "Current work (Q5)",
@@ -11,10 +12,6 @@ export const checkboxQuestionLabels: Record<string, string> = {
   connections: "Connections made at MATS (Q23)",
   support_wanted: "Support that would be valuable now (Q26)",
 };
-
-function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 export type Slice = "cohort" | "stream" | "degree" | "extension" | "wave" | null;
 

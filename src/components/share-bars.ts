@@ -1,7 +1,7 @@
 // Shares by group as bars with 95% interval whiskers and the n beside each bar, drawn as plain SVG:
 // the pages every reader opens first (Overview, Cohorts, Outcomes by group) show this chart, and without
 // Plot and d3 (≈ 0.5 MB of JavaScript in 30 modules) it is on screen before those could have loaded.
-import { percent } from "./format.js";
+import { interval, percent } from "./format.js";
 
 export interface ShareRow {
   group: string;
@@ -79,7 +79,7 @@ export function shareBars(rows: readonly ShareRow[], options: ShareBarsOptions):
     g.append(element("text", { x: labelRoom - 9, y: middle, "text-anchor": "end", "dominant-baseline": "middle", fill: "currentColor" }, group));
     g.append(element("line", { x1: labelRoom - 6, x2: labelRoom, y1: middle, y2: middle, stroke: "currentColor" }));
     if (row) {
-      g.append(element("title", {}, `${row.group}\n${percent(row.share)} — ${row.numerator} of ${row.denominator}\n95% CI ${percent(row.lo)}–${percent(row.hi)}`));
+      g.append(element("title", {}, `${row.group}\n${percent(row.share)} — ${row.numerator} of ${row.denominator}\n95% CI ${interval([row.lo, row.hi])}`));
       g.append(element("rect", { x: x(0), y: y(index) + 1, width: x(row.share) - x(0), height: rowHeight - 2, fill: "var(--theme-foreground-focus, steelblue)", "fill-opacity": 0.75 }));
       g.append(element("line", { x1: x(row.lo), x2: x(row.hi), y1: middle, y2: middle, stroke: "currentColor", "stroke-width": 1.5 }));
       for (const end of [row.lo, row.hi]) g.append(element("line", { x1: x(end), x2: x(end), y1: y(index) + 9, y2: y(index) + rowHeight - 9, stroke: "currentColor" }));

@@ -1,12 +1,10 @@
 // The Trends page's charts and tables, each drawn from the build-time report (src/stats/trends-report.ts).
 import * as Plot from "@observablehq/plot";
-import { percent } from "./format.js";
+import { interval, percent, points, ratio, shareBetween } from "./format.js";
 import type { CohortModel, CohortTrend } from "../stats/cohort-trend.js";
 import type { LikeForLike, WaveTrend } from "../stats/trends-report.js";
 import type { Milestone } from "../stats/time-to-role.js";
 
-const ratio = (x: number | null | undefined) => (x === null || x === undefined ? "–" : x < 0.01 ? x.toExponential(1) : x.toFixed(2));
-const points = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(0)}`;
 
 /** Each cohort's share now with its response rate and months since the program (rows of the chart and its CSV). */
 export function shareNowRows(wave: WaveTrend) {
@@ -73,9 +71,7 @@ export function timeToRoleChart(rows: ReturnType<typeof milestoneRows>, { width 
 /** Milestone cell: "18–47% (6–72%) · 9 at risk", or why it is withheld. */
 export function milestoneCell(m: Milestone): string {
   if (m.share === null) return m.at_risk === 0 ? "not yet followed this long" : `withheld · ${m.at_risk} at risk`;
-  const whole = (x: number) => `${Math.round(x * 100)}`;
-  const bounds = m.share_upper !== null && Math.abs(m.share_upper - m.share) > 1e-9 ? `${whole(m.share)}–${whole(m.share_upper)}%` : `${whole(m.share)}%`;
-  return `${bounds} (${whole(m.ci95![0])}–${whole(m.ci95![1])}%) · ${m.at_risk} at risk`;
+  return `${shareBetween(m.share, m.share_upper)} (${interval(m.ci95!)}) · ${m.at_risk} at risk`;
 }
 
 /** A wide table in a box that scrolls sideways on a phone instead of squeezing every column. */

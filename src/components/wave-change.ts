@@ -1,5 +1,5 @@
 // The Overview's one line on change between waves, from the same build-time trends report as the Trends page.
-import { percent } from "./format.js";
+import { percent, points } from "./format.js";
 
 interface Change {
   from_wave: string;
@@ -21,8 +21,6 @@ interface Trends {
   verdicts?: Record<string, string>;
   by_wave?: Record<string, { verdict_sentence: string }>;
 }
-
-const pts = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(Math.round(x * 100))}`;
 
 function paragraph(...parts: (string | Node)[]): HTMLParagraphElement {
   const p = document.createElement("p");
@@ -47,7 +45,7 @@ export function waveChange(trends: Trends): HTMLParagraphElement {
   const verdict = trends.verdicts?.[latest] ?? trends.by_wave?.[latest]?.verdict_sentence ?? "";
   return paragraph(
     `Share ${trends.outcome.label}, ${c.from_wave} → ${c.to_wave}: ${percent(c.from.share)} (${c.from.numerator} of ${c.from.denominator}) → ${percent(c.to.share)} (${c.to.numerator} of ${c.to.denominator}), `,
-    element("strong", `${pts(c.difference)} points (95% interval ${pts(c.ci95[0])} to ${pts(c.ci95[1])})`),
+    element("strong", `${points(c.difference)} points (95% interval ${points(c.ci95[0])} to ${points(c.ci95[1])})`),
     `, the ${c.paired} people who answered both waves counted as pairs. Not a trend in the program: the later wave adds newer cohorts and sees everyone a year later${c.wording_changed ? ", and the question was reworded" : ""}. ${verdict}`,
     ...(trends.build === "analyst" ? [" See ", element("a", "Trends", { href: "./trends" }), "."] : []),
   );

@@ -4,7 +4,8 @@
 // over cells: the page answers a filter change without a database, in the same time at 1,000 respondents
 // as at 1,000,000 (the cube grows with the number of groups, not of people). test/cube.test.ts checks
 // every slice against the SQL the CLI runs.
-import { measuredSelects, indicators, respondentViewSql, sqlString, type IndicatorFilter } from "./indicators.js";
+import { measuredSelects, indicators, respondentViewSql, type IndicatorFilter } from "./indicators.js";
+import { sqlString } from "./sql.js";
 
 /** The columns a cell is keyed by, besides its wave (`cohort_order` travels with `cohort`). */
 export const cellDimensions = ["cohort", "stream", "degree", "extension"] as const;

@@ -1,5 +1,6 @@
 // The headline indicators, defined once as data + SQL: the pages (DuckDB-WASM), the CLI and the tests all run this.
 // Browser-safe: no node imports. It reads the clean tables `respondents`, `selections`, `ratings` and `population`.
+import { sqlString } from "./sql.js";
 import { surveyOptions } from "./survey-options.js";
 
 export interface IndicatorDefinition {
@@ -42,10 +43,6 @@ export const ratedElements = [
 
 export function ratingColumn(element: string): string {
   return `rating_${element.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "")}`;
-}
-
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }
 
 /** An option of the instrument, by question and option id, as a SQL literal of its text (src/survey/survey-options.ts). */

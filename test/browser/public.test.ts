@@ -10,6 +10,7 @@ import { join, relative } from "node:path";
 import { parquetMetadata, parquetReadObjects, parquetSchema } from "hyparquet";
 import type { Browser } from "playwright-core";
 import { parseCsv } from "../../loaders/csv.js";
+import { csvCell } from "../../src/components/csv.js";
 import { publicColumns, publicPages } from "../../loaders/public-tables.js";
 import type { IndicatorTables } from "../../src/survey/report.js";
 import { auditTables } from "../../loaders/disclosure-audit.js";
@@ -21,10 +22,6 @@ const identifyingColumns = new Set([
   "full_name", "email", "Email Address", "Full name", "RecipientEmail", "RecipientFirstName", "RecipientLastName",
   "IPAddress", "LocationLatitude", "LocationLongitude", "ResponseId",
 ]);
-
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /** Every 2024 free-text description now names its author, their email and an employer: masking must catch them. */
 function seedIdentities(file: string): void {

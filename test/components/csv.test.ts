@@ -1,7 +1,8 @@
-// The site's CSV writer: RFC 4180 quoting, and formulas neutralised in text cells only.
+// The house's CSV writer: RFC 4180 quoting, and formulas neutralised in text cells only.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { toCsv } from "../../src/components/csv";
+import { parseCsv } from "../../loaders/csv";
+import { csvCell, toCsv } from "../../src/components/csv";
 
 test("text cells starting with = + - @, a tab or a CR are prefixed with an apostrophe", () => {
   const rows = [
@@ -22,4 +23,11 @@ test("numbers, big integers, booleans and dates are written as they are, negativ
 test("column names and lists are text too", () => {
   assert.equal(toCsv([{ "=cmd": 1 }]), "'=cmd\r\n1\r\n");
   assert.equal(toCsv([{ list: ["=1", "b"] }]), "list\r\n\"'=1,b\"\r\n");
+});
+
+test("a field is quoted only when it must be, and the exports reader reads it back unchanged", () => {
+  const fields = ["plain", "", "a,b", 'say "hi"', "two\nlines", "cr\r\nlf", "O'Brien \\ Zoë 東京"];
+  assert.deepEqual(fields.map(csvCell), ["plain", "", '"a,b"', '"say ""hi"""', '"two\nlines"', '"cr\r\nlf"', "O'Brien \\ Zoë 東京"]);
+  const [record] = parseCsv(`${fields.map(csvCell).join(",")}\n`, "fields.csv");
+  assert.deepEqual(record.cells, fields);
 });

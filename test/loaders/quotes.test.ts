@@ -4,7 +4,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { openDuckDB, sqlString } from "../../loaders/parquet";
+import { openDuckDB } from "../../loaders/parquet";
+import { sqlString } from "../../src/survey/sql";
 import { allCohorts, otherCohorts, poolCohorts, quoteCollection, quoteThemes, type QuoteCollection } from "../../loaders/quotes";
 
 interface Answer {
