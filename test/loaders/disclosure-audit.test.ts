@@ -8,32 +8,9 @@ import { auditPublicRelease, auditTables } from "../../loaders/disclosure-audit"
 import { protectSmallCells } from "../../loaders/disclosure";
 import { figureOf } from "../../loaders/indicator-report";
 import type { IndicatorFigure, IndicatorTables } from "../../src/survey/report";
-import { peopleOf, tablesOf } from "./disclosure-tables";
+import { peopleOf, perIndicatorSuppression, tablesOf } from "./disclosure-tables";
 
 const k = 5;
-
-/** Suppression as it was at 247d437: per indicator, plus one complementary group. Kept to show the auditor fails it. */
-function perIndicatorSuppression(tables: IndicatorTables, threshold: number): IndicatorTables {
-  const copy: IndicatorTables = structuredClone(tables);
-  Object.assign(copy, { build: "public", minCell: threshold });
-  const hide = (f: IndicatorFigure) => Object.assign(f, { numerator: null, denominator: null, share: null, ci95: null, suppressed: true });
-  const small = (f: IndicatorFigure) =>
-    f.numerator !== null && (f.denominator === null ? f.numerator < threshold : f.denominator < threshold || f.denominator - f.numerator < threshold);
-  for (const wave of copy.waves) {
-    const reports = copy.reports[wave];
-    for (const report of Object.values(reports)) for (const f of report.indicators) if (small(f)) hide(f);
-    for (const [grouping, report] of Object.entries(reports)) {
-      if (grouping === "all") continue;
-      for (const id of new Set(report.indicators.map((f) => f.id))) {
-        const groups = report.indicators.filter((f) => f.id === id);
-        if (groups.filter((f) => f.suppressed).length !== 1) continue;
-        const shown = groups.filter((f) => !f.suppressed).sort((a, b) => (a.denominator ?? a.numerator ?? 0) - (b.denominator ?? b.numerator ?? 0));
-        if (shown.length) hide(shown[0]);
-      }
-    }
-  }
-  return copy;
-}
 
 /** Pooled and by cohort only: the smallest release in which the recoveries happen. */
 function byCohort(rows: [id: string, group: string | null, numerator: number, denominator: number | null][], respondents: number): IndicatorTables {

@@ -90,3 +90,26 @@ export function peopleOf(sizes: Record<string, number>, seed = 1): Person[] {
   }
   return people;
 }
+
+/** Suppression as it was at 247d437 (per indicator, plus one complementary group), which issue 12 broke: kept to show the auditor fails it. */
+export function perIndicatorSuppression(tables: IndicatorTables, k: number): IndicatorTables {
+  const copy: IndicatorTables = structuredClone(tables);
+  Object.assign(copy, { build: "public", minCell: k });
+  const hide = (f: IndicatorFigure) => Object.assign(f, { numerator: null, denominator: null, share: null, ci95: null, suppressed: true });
+  for (const wave of copy.waves) {
+    const reports = copy.reports[wave];
+    for (const report of Object.values(reports))
+      for (const f of report.indicators)
+        if (f.numerator !== null && (f.denominator === null ? f.numerator < k : f.denominator < k || f.denominator - f.numerator < k)) hide(f);
+    for (const [grouping, report] of Object.entries(reports)) {
+      if (grouping === "all" || reports.all.indicators.length === 0) continue;
+      for (const id of new Set(report.indicators.map((f) => f.id))) {
+        const groups = report.indicators.filter((f) => f.id === id);
+        if (groups.filter((f) => f.suppressed).length !== 1) continue;
+        const shown = groups.filter((f) => !f.suppressed).sort((a, b) => (a.denominator ?? a.numerator ?? 0) - (b.denominator ?? b.numerator ?? 0));
+        if (shown.length) hide(shown[0]);
+      }
+    }
+  }
+  return copy;
+}
