@@ -3,7 +3,7 @@
 // fingerprint (exports by content, build and Parquet settings, cleaning and loader code) changed, so no page shows stale figures.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildMode, minCell } from "../loaders/build-mode.js";
 import { dataDir } from "../loaders/data-dir.js";
@@ -13,13 +13,14 @@ import { parquetSettings } from "../loaders/parquet.js";
 import { projectRoot } from "./build-folders.js";
 
 // Framework's build reuses a loader's cached output even when the loader file is newer ("[using stale]"),
-// and never looks at what a loader imports: hash the data loaders and the shared SQL/cube code they run too.
-function codeHash(folders: readonly string[]): string {
+// and never looks at what a loader imports: hash every TypeScript file under the source root (loaders and the
+// survey, statistics and component code they run), so a folder added later is covered too; Framework's cache is not.
+function codeHash(sourceRoot: string): string {
   const hash = createHash("sha256");
-  // A source root need not have every folder (a test's minimal copy has no stats/).
-  for (const folder of folders.filter((f) => existsSync(f))) {
-    for (const name of readdirSync(folder).filter((n) => n.endsWith(".ts")).sort()) hash.update(name).update(readFileSync(join(folder, name)));
-  }
+  const files = readdirSync(sourceRoot, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".ts") && !path.split(sep).includes(".observablehq"))
+    .sort();
+  for (const path of files) hash.update(path).update(readFileSync(join(sourceRoot, path)));
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -30,7 +31,7 @@ export async function dataFingerprint(sourceRoot: string): Promise<string> {
     build: buildMode(),
     minCell: minCell(),
     code: cleaningCodeHash(),
-    loaders: codeHash([join(sourceRoot, "data"), join(sourceRoot, "components"), join(sourceRoot, "stats")]),
+    loaders: codeHash(sourceRoot),
     parquet: parquetSettings(),
     // Ids made with another key (WORKBENCH_ID_KEY, the key file) are stale too.
     key: idKeyDigest(dataDir()),

@@ -67,6 +67,12 @@ test("the loader cache of a build or preview is dropped when an export's bytes c
     rewriteInPlace(join(folder, "roster.csv"), (text) => text.replace(/Summer 2022/, "SUMMER 2022"));
     assert.equal(await refreshDataCache(sourceRoot), true);
     assert.equal(cache(false), false, "changed exports drop it");
+    // Code the loaders import from any folder of the source root (an indicator definition in survey/) counts too.
+    cache(true);
+    mkdirSync(join(sourceRoot, "survey"));
+    writeFileSync(join(sourceRoot, "survey", "indicators.ts"), "export const indicators = [];\n");
+    assert.equal(await refreshDataCache(sourceRoot), true);
+    assert.equal(cache(false), false, "a changed indicator definition drops it");
   } finally {
     delete process.env.WORKBENCH_DATA;
   }
