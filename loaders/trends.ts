@@ -1,8 +1,7 @@
 // The Trends figures from the clean tables: respondents of every wave with their months since the program and
 // since their role started, and the roster's alumni, handed to the one report the page, command and Overview share.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { indicators } from "../src/survey/indicators.js";
-import { respondentIndicatorSql } from "../src/components/queries.js";
+import { indicators, respondentIndicatorSql } from "../src/survey/indicators.js";
 import { trendsReport, type PopulationCell, type TrendRespondent, type TrendsReport } from "../src/stats/trends-report.js";
 import { waves, type QuestionId, type WaveId } from "./instrument.js";
 import { rowObjects } from "./parquet.js";

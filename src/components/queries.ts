@@ -40,13 +40,6 @@ GROUP BY c."group", c.option, d.denominator, o.first_order
 ORDER BY o.first_order, c."group", numerator DESC`;
 }
 
-/** One row per respondent per wave with one indicator's yes/no (null if not asked), using its one definition. */
-export function respondentIndicatorSql(indicator: { numerator: string; denominator: string }, columns: readonly string[]): string {
-  return `WITH answers AS (${respondentViewSql()})
-SELECT ${columns.join(", ")}, CASE WHEN ${indicator.denominator} THEN (${indicator.numerator}) END AS outcome
-FROM answers ORDER BY wave, cohort_order, respondent_id`;
-}
-
 /** One row per respondent of `wave` with every indicator as a column (true/false, null where not asked). */
 export function respondentIndicatorsWideSql(wave: string, measured: readonly { id: string; numerator: string; denominator: string }[]): string {
   const columns = measured.map((i) => `CASE WHEN ${i.denominator} THEN (${i.numerator}) END AS "${i.id}"`).join(",\n  ");

@@ -206,3 +206,10 @@ export function wilson(k: number, n: number, z = 1.96): [number, number] {
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
+
+/** One row per respondent per wave with one indicator's yes/no (null if not asked), using its one definition. */
+export function respondentIndicatorSql(indicator: { numerator: string; denominator: string }, columns: readonly string[]): string {
+  return `WITH answers AS (${respondentViewSql()})
+SELECT ${columns.join(", ")}, CASE WHEN ${indicator.denominator} THEN (${indicator.numerator}) END AS outcome
+FROM answers ORDER BY wave, cohort_order, respondent_id`;
+}
