@@ -7,7 +7,11 @@ import { figureOf, notAskedFigure, notAskedIndicators } from "./indicator-report
 import { buildCube, sliceIndicators, type OutcomeCube } from "../src/survey/cube.js";
 import type { IndicatorGrouping } from "../src/survey/indicators.js";
 import type { IndicatorReport, IndicatorTables } from "../src/survey/report.js";
-import { withCleanTables } from "./clean-store.js";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cleanStore, withCleanTables } from "./clean-store.js";
+import { protectSmallCells } from "./disclosure.js";
 import { rowObjects } from "./parquet.js";
 
 export const groupings: readonly IndicatorGrouping[] = ["cohort", "stream", "degree", "extension"];
@@ -33,4 +37,22 @@ export async function indicatorTables(dataDir: string): Promise<IndicatorTables>
     }
     return { build: "analyst", minCell: 0, waves: cube.waves, reports };
   });
+}
+
+/**
+ * The indicators as the public build ships them, protected at threshold `k`. Two loaders need them (the indicators
+ * and, to match its change between waves, the trends), and protection takes seconds while the figures take about
+ * one: the first loader keeps the protected tables in the clean store under a digest of the figures and `k`, so
+ * the second reuses them only for the very same figures.
+ */
+export async function publicIndicatorTables(dataDir: string, k: number): Promise<IndicatorTables> {
+  const tables = await indicatorTables(dataDir);
+  const digest = createHash("sha256").update(JSON.stringify(tables)).update(`k=${k}`).digest("hex").slice(0, 16);
+  const file = join(await cleanStore(dataDir), `public-indicators-${digest}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as IndicatorTables;
+  const protectedTables = await protectSmallCells(tables, k);
+  // Written whole then renamed, so a loader running beside this one never reads half a file.
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(protectedTables), { mode: 0o600 });
+  renameSync(`${file}.${process.pid}`, file);
+  return protectedTables;
 }

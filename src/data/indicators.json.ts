@@ -3,12 +3,10 @@
 import { runReportingContractErrors } from "../../loaders/contract-error.js";
 import { buildMode, minCell } from "../../loaders/build-mode.js";
 import { dataDir } from "../../loaders/data-dir.js";
-import { protectSmallCells } from "../../loaders/disclosure.js";
-import { indicatorTables } from "../../loaders/indicator-tables.js";
+import { indicatorTables, publicIndicatorTables } from "../../loaders/indicator-tables.js";
 import { writeToStdout } from "../../loaders/stdout.js";
 
 await runReportingContractErrors(async () => {
-  const tables = await indicatorTables(dataDir());
-  const shipped = buildMode() === "public" ? await protectSmallCells(tables, minCell()) : tables;
+  const shipped = buildMode() === "public" ? await publicIndicatorTables(dataDir(), minCell()) : await indicatorTables(dataDir());
   await writeToStdout(new TextEncoder().encode(JSON.stringify(shipped)));
 });

@@ -4,8 +4,7 @@ import { buildMode, minCell } from "../../loaders/build-mode.js";
 import { withCleanTables } from "../../loaders/clean-store.js";
 import { runReportingContractErrors } from "../../loaders/contract-error.js";
 import { dataDir } from "../../loaders/data-dir.js";
-import { protectSmallCells } from "../../loaders/disclosure.js";
-import { indicatorTables } from "../../loaders/indicator-tables.js";
+import { publicIndicatorTables } from "../../loaders/indicator-tables.js";
 import { writeToStdout } from "../../loaders/stdout.js";
 import { publicTrends, trendsFigures } from "../../loaders/trends.js";
 
@@ -14,7 +13,7 @@ await runReportingContractErrors(async () => {
   // The public change between waves is shown only as the public indicators show its two figures.
   const shipped =
     buildMode() === "public"
-      ? publicTrends(report, await protectSmallCells(await indicatorTables(dataDir()), minCell()), minCell())
+      ? publicTrends(report, await publicIndicatorTables(dataDir(), minCell()), minCell())
       : { build: "analyst", ...report };
   await writeToStdout(new TextEncoder().encode(JSON.stringify(shipped)));
 });
