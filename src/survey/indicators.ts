@@ -1,5 +1,6 @@
 // The headline indicators, defined once as data + SQL: the pages (DuckDB-WASM), the CLI and the tests all run this.
 // Browser-safe: no node imports. It reads the clean tables `respondents`, `selections`, `ratings` and `population`.
+import { wilsonInterval } from "../stats/shares.js";
 import { sqlString } from "./sql.js";
 import { surveyOptions } from "./survey-options.js";
 
@@ -197,14 +198,9 @@ LEFT JOIN (SELECT "group", min(first_order) AS first_order FROM group_order GROU
 ORDER BY CASE m.id ${order} END, o.first_order NULLS LAST, m."group" NULLS FIRST`;
 }
 
-/** Wilson score interval for k successes in n trials; [NaN, NaN] when n is 0. */
+/** Wilson score interval for k successes in n trials (the one in src/stats/shares.ts, at z = 1.96); [NaN, NaN] when n is 0. */
 export function wilson(k: number, n: number, z = 1.96): [number, number] {
-  if (!(n > 0)) return [Number.NaN, Number.NaN];
-  const p = k / n;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  return wilsonInterval(k, n, z) ?? [Number.NaN, Number.NaN];
 }
 
 /** One row per respondent per wave with one indicator's yes/no (null if not asked), using its one definition. */
