@@ -16,6 +16,11 @@ export function upperBoundWhenNone(n: number): number {
   return n > 0 ? 1 - Math.pow(0.025, 1 / n) : 1;
 }
 
+/** How far apart the shares of two groups of n people each can be by chance alone (95%, at a share near half): z·√(2·¼/n). */
+export function chanceDifference(n: number): number {
+  return z95 * Math.sqrt(0.5 / n);
+}
+
 export interface ShareDifference {
   /** Later share minus earlier share. */
   difference: number;
