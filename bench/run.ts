@@ -23,6 +23,7 @@ import { writeArrowFiles } from "./arrow-files.js";
 import { baselineFigures, writeBaselinePage, type BaselineFigures } from "./baseline.js";
 import { renderResults, type ScaleResult, type Results } from "./results.js";
 import { summary, type Summary } from "./stats.js";
+import { runMeasured } from "./process-memory.js";
 
 const { values } = parseArgs({
   options: {
@@ -83,7 +84,7 @@ function measureLoaders(dataDir: string): LoaderFigures {
 }
 
 /** Builds the analyst site from `dataDir` in a copy of the project (a cold loader cache), into bench/tmp/dist-N. */
-function buildSite(dataDir: string, respondents: number): { dist: string; seconds: number } {
+async function buildSite(dataDir: string, respondents: number): Promise<{ dist: string; seconds: number; peakRssMB: number }> {
   const dist = join(work, `dist-${respondents}`);
   const tree = join(work, `tree-${respondents}`);
   rmSync(dist, { recursive: true, force: true });
@@ -92,24 +93,24 @@ function buildSite(dataDir: string, respondents: number): { dist: string; second
   for (const part of ["src", "loaders", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
     cpSync(join(root, part), join(tree, part), { recursive: true, filter: (path) => !path.includes(".observablehq") });
   }
+  // The instrument the project ships (data/instrument.json) is read when the exports folder has none of its own.
+  mkdirSync(join(tree, "data"));
+  for (const file of ["instrument.json", "instrument.schema.json"]) cpSync(join(root, "data", file), join(tree, "data", file));
   symlinkSync(join(root, "node_modules"), join(tree, "node_modules"));
-  const started = performance.now();
-  execSync("npm run build", {
+  const { seconds, peakRssMB } = await runMeasured("npm run build", {
     cwd: tree,
-    stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, WORKBENCH_DATA: dataDir, WORKBENCH_OUTPUT: dist, WORKBENCH_BUILD: "analyst" },
   });
-  const seconds = (performance.now() - started) / 1000;
   rmSync(tree, { recursive: true, force: true });
-  return { dist, seconds };
+  return { dist, seconds, peakRssMB };
 }
 
 /** tsx compiles with esbuild's keepNames, so functions passed to page.evaluate call a `__name` helper. */
 export const keepNamesShim = "window.__name = (f) => f";
 
 /** Marks, in page time (ms since navigation), when the first element matching each selector appeared. */
-const firstSeenScript = `(() => {
-  const wanted = ${JSON.stringify({ chart: ".workbench-figure svg", card: ".indicator-card" })};
+const firstSeenScript = (chart: string) => `(() => {
+  const wanted = ${JSON.stringify({ chart, card: ".indicator-card" })};
   const seen = (window.__firstSeen = {});
   const check = () => {
     for (const [name, selector] of Object.entries(wanted)) if (!(name in seen) && document.querySelector(selector)) seen[name] = performance.now();
@@ -122,11 +123,16 @@ interface ColdLoad {
   card?: number;
   bytesBeforeChart: Record<string, number>;
   wasmFetched: boolean;
+  wasmBeforeChart: boolean;
 }
 
-async function coldLoad(browser: Browser, url: string): Promise<ColdLoad> {
+/** What counts as a page's first view: its first chart, or for the pages without one, their first content. */
+const firstViews: Record<string, string> = { "voices.html": ".quote", "about.html": ".indicator-definition" };
+const chartSelector = ".workbench-figure svg";
+
+async function coldLoad(browser: Browser, url: string, selector = chartSelector): Promise<ColdLoad> {
   const { page, externalRequests, errors } = await openWatchedPage(browser);
-  await page.addInitScript(firstSeenScript);
+  await page.addInitScript(firstSeenScript(selector));
   const responses: { type: string; bytes: number; at: number }[] = [];
   page.on("response", async (response) => {
     const at = Date.now();
@@ -144,16 +150,37 @@ async function coldLoad(browser: Browser, url: string): Promise<ColdLoad> {
   const bytesBeforeChart: Record<string, number> = {};
   for (const r of responses) if (r.at <= chartAt + 50) bytesBeforeChart[r.type] = (bytesBeforeChart[r.type] ?? 0) + r.bytes;
   const wasmFetched = responses.some((r) => r.type === "wasm");
+  const wasmBeforeChart = responses.some((r) => r.type === "wasm" && r.at <= chartAt);
   if (externalRequests.length || errors.length) throw new Error(`${url}: outside requests ${externalRequests.join(" ")}; errors ${errors.join(" ")}`);
   await page.context().close();
-  return { chart: seen.chart, card: seen.card, bytesBeforeChart, wasmFetched };
+  return { chart: seen.chart, card: seen.card, bytesBeforeChart, wasmFetched, wasmBeforeChart };
 }
 
-async function coldLoads(browser: Browser, url: string): Promise<{ chart: Summary; card: Summary | null; bytes: Record<string, number>; wasmFetched: boolean }> {
+type ColdFigures = { chart: Summary; card: Summary | null; bytes: Record<string, number>; wasmFetched: boolean; wasmBeforeChart: boolean };
+
+async function coldLoads(browser: Browser, url: string, count = runs, selector = chartSelector): Promise<ColdFigures> {
   const loads: ColdLoad[] = [];
-  for (let run = 0; run < runs; run += 1) loads.push(await coldLoad(browser, url));
+  for (let run = 0; run < count; run += 1) loads.push(await coldLoad(browser, url, selector));
   const cards = loads.map((l) => l.card).filter((c): c is number => c !== undefined);
-  return { chart: summary(loads.map((l) => l.chart)), card: cards.length ? summary(cards) : null, bytes: loads[0].bytesBeforeChart, wasmFetched: loads.some((l) => l.wasmFetched) };
+  return {
+    chart: summary(loads.map((l) => l.chart)),
+    card: cards.length ? summary(cards) : null,
+    bytes: loads[0].bytesBeforeChart,
+    wasmFetched: loads.some((l) => l.wasmFetched),
+    wasmBeforeChart: loads.some((l) => l.wasmBeforeChart),
+  };
+}
+
+/** Every other page of the menu (Explore aside, measured on its own), cold: its first view, and whether DuckDB came first. */
+async function otherPages(browser: Browser, site: StaticSite, dist: string): Promise<Record<string, ColdFigures>> {
+  const measured: Record<string, ColdFigures> = {};
+  const skip = new Set(["index.html", "cohorts.html", "explore.html", "example-question.html", "404.html"]);
+  const pages = readdirSync(dist).filter((f) => f.endsWith(".html") && !skip.has(f)).sort();
+  for (const file of pages) {
+    log(`${file}, cold ×${Math.max(5, Math.round(runs / 4))}`);
+    measured[file.slice(0, -".html".length)] = await coldLoads(browser, `${site.url}/${file}`, Math.max(5, Math.round(runs / 4)), firstViews[file] ?? chartSelector);
+  }
+  return measured;
 }
 
 /**
@@ -269,7 +296,7 @@ async function measureScale(browser: Browser, respondents: number): Promise<Scal
   log(`loaders`);
   const loaders = measureLoaders(data.dir);
   log(`loaders: ${loaders.seconds.toFixed(1)} s, ${loaders.peakRssMB.toFixed(0)} MB peak; building the site`);
-  const build = buildSite(data.dir, respondents);
+  const build = await buildSite(data.dir, respondents);
   const distBytes = folderBytes(build.dist);
   const duckdbBytes = readdirSync(join(build.dist, "_node"), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /duckdb/.test(join(e.parentPath ?? "", e.name)))
@@ -285,6 +312,7 @@ async function measureScale(browser: Browser, respondents: number): Promise<Scal
     const overview = await coldLoads(browser, `${site.url}/`);
     log(`cohorts, cold ×${runs}`);
     const cohorts = await coldLoads(browser, `${site.url}/cohorts.html`);
+    const pages = await otherPages(browser, site, build.dist);
     log(`cohorts, filter changes ×${runs}`);
     const { page } = await openWatchedPage(browser);
     await page.goto(`${site.url}/cohorts.html`);
@@ -303,12 +331,14 @@ async function measureScale(browser: Browser, respondents: number): Promise<Scal
       generateSeconds: data.generateSeconds,
       loaders,
       buildSeconds: build.seconds,
+      buildPeakRssMB: build.peakRssMB,
       distMB: distBytes / 1e6,
       duckdbMB: duckdbBytes / 1e6,
       arrowMB: arrow.bytes / 1e6,
       rows: arrow.rows,
       overview,
       cohorts,
+      pages,
       filterChange: filters.times,
       explore: explored,
       baseline,
