@@ -53,3 +53,32 @@ export function optionsTitle(question: string, rows: readonly (ShareRow & { opti
     empty: `${question}: no one in this selection answered`,
   });
 }
+
+/** A cohort's share with a role by a milestone, as bounds (unknown start dates placed late or early) and a 95% interval. */
+export interface MilestoneShare {
+  cohort: string;
+  share: number | null;
+  share_upper: number | null;
+  lo: number | null;
+  hi: number | null;
+}
+
+/** The time-to-role title: from the lowest bound to the highest, and whether any two cohorts' intervals are apart. */
+export function timeToRoleTitle(rows: readonly MilestoneShare[], months: number): string {
+  const shown = rows.filter((r) => r.share !== null);
+  if (shown.length < 2) return `By ${months} months: too few cohorts followed this long to compare`;
+  const lowest = shown.reduce((a, b) => (b.share! < a.share! ? b : a));
+  const highest = shown.reduce((a, b) => (b.share_upper! > a.share_upper! ? b : a));
+  const apart = shown.some((a) => shown.some((b) => a.lo! > b.hi!));
+  return `By ${months} months after the program, from ${percent(lowest.share)} (${lowest.cohort}) to ${percent(highest.share_upper)} (${highest.cohort}) had begun an alignment role — ${
+    apart ? "some cohorts differ by more than chance allows" : "the intervals overlap, so the cohorts are not clearly different"
+  }`;
+}
+
+/** The like-for-like title: how many later-minus-earlier differences have a 95% interval that leaves out 0. */
+export function likeForLikeTitle(pairs: readonly { difference: { ci95: [number, number] } }[]): string {
+  const differing = pairs.filter((p) => p.difference.ci95[0] > 0 || p.difference.ci95[1] < 0).length;
+  return differing === 0
+    ? "At the same time since their program, no later cohort differs from an earlier one by more than chance allows"
+    : `At the same time since their program, ${differing} of ${pairs.length} comparisons differ by more than chance allows`;
+}

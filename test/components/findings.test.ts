@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { comparisonTitle } from "../../src/components/findings.js";
+import { comparisonTitle, likeForLikeTitle, timeToRoleTitle } from "../../src/components/findings.js";
 
 const row = (group: string, share: number, lo: number, hi: number) => ({ group, share, lo, hi, numerator: 1, denominator: 10 });
 
@@ -19,4 +19,21 @@ test("a largest-share title says 'most' only when the leader's interval clears e
   assert.doesNotMatch(level, /most/);
   assert.equal(largestShareTitle([], words), "none");
   assert.match(optionsTitle("Current work", [{ ...row("all", 0.5, 0.4, 0.6), option: "Research" }, { ...row("all", 0.45, 0.35, 0.55), option: "Policy" }], true), /“Research” \(50%\) and 1 other option chosen about as often/);
+});
+
+test("the time-to-role title spans the lowest bound to the highest, and says whether any cohorts are apart", () => {
+  const row = (cohort: string, share: number, share_upper: number, lo: number, hi: number) => ({ cohort, share, share_upper, lo, hi });
+  const overlapping = [row("A", 0.1, 0.2, 0.02, 0.4), row("B", 0.3, 0.35, 0.1, 0.6), { cohort: "C", share: null, share_upper: null, lo: null, hi: null }];
+  assert.equal(
+    timeToRoleTitle(overlapping, 12),
+    "By 12 months after the program, from 10% (A) to 35% (B) had begun an alignment role — the intervals overlap, so the cohorts are not clearly different",
+  );
+  assert.match(timeToRoleTitle([row("A", 0.1, 0.1, 0.02, 0.2), row("B", 0.6, 0.6, 0.4, 0.8)], 6), /some cohorts differ by more than chance allows$/);
+  assert.equal(timeToRoleTitle([row("A", 0.1, 0.1, 0.02, 0.2)], 24), "By 24 months: too few cohorts followed this long to compare");
+});
+
+test("the like-for-like title counts the differences whose interval leaves out 0", () => {
+  const pair = (lo: number, hi: number) => ({ difference: { ci95: [lo, hi] as [number, number] } });
+  assert.match(likeForLikeTitle([pair(-0.2, 0.1), pair(-0.1, 0.3)]), /no later cohort differs/);
+  assert.match(likeForLikeTitle([pair(-0.2, 0.1), pair(0.05, 0.3), pair(-0.4, -0.1)]), /2 of 3 comparisons differ/);
 });
