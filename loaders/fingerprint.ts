@@ -37,13 +37,44 @@ export interface ExportsFingerprint {
 }
 
 /**
+ * What identifies one version of a file without reading it: device, inode, size, and modification and change times in
+ * nanoseconds. Any write changes the change time (ctime), which, unlike the modification time, no tool can set back.
+ */
+function fileVersion(path: string): string {
+  const s = statSync(path, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
+/** The environment variable through which a build hands the digests it computed to its loader processes. */
+export const exportDigestsVariable = "WORKBENCH_EXPORT_DIGESTS";
+
+/** Digests already computed: by this process, or by the build that started it; each is trusted only for the same file version. */
+const digests = new Map<string, [version: string, sha256: string]>(Object.entries(JSON.parse(process.env[exportDigestsVariable] || "{}")));
+
+/** The digests this process knows, for the processes it starts (`exportDigestsVariable`). */
+export function knownExportDigests(): string {
+  return JSON.stringify(Object.fromEntries(digests));
+}
+
+/** A file's SHA-256, read once per file version: every loader of a build reads the clean store's key, and exports reach gigabytes. */
+async function exportDigest(path: string): Promise<string> {
+  const version = fileVersion(path);
+  const known = digests.get(path);
+  if (known?.[0] === version) return known[1];
+  const sha256 = await fileSha256(path);
+  // Written while being read: not remembered, so the next reader hashes it again.
+  if (fileVersion(path) === version) digests.set(path, [version, sha256]);
+  return sha256;
+}
+
+/**
  * The exports' fingerprint by content. Modification times are deliberately left out: they are what a copy or a
  * restore resets, and an edit can keep them.
  */
 export async function exportsFingerprint(dataDir: string): Promise<ExportsFingerprint> {
   const { directory, files } = exportsListing(dataDir);
   const hashed: [string, number, string][] = [];
-  for (const [name, size] of files) hashed.push([name, size, await fileSha256(join(directory, name))]);
+  for (const [name, size] of files) hashed.push([name, size, await exportDigest(join(directory, name))]);
   return { directory, files: hashed };
 }
 

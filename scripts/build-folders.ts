@@ -4,6 +4,7 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { basename, delimiter, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { exportDigestsVariable, knownExportDigests } from "../loaders/fingerprint.js";
 import { processAlive } from "../loaders/process-alive.js";
 import { publicPages } from "../loaders/public-tables.js";
 
@@ -19,6 +20,8 @@ export function buildEnvironment(work: string, settings: Record<string, string>)
   env.PATH = [join(projectRoot, "node_modules", ".bin"), process.env.PATH ?? ""].join(delimiter);
   // Relative to where the command was started, not to the project copy Framework runs in.
   if (process.env.WORKBENCH_DATA) env.WORKBENCH_DATA = resolve(process.env.WORKBENCH_DATA);
+  // The exports' digests this process already computed: each loader would otherwise read every export again.
+  env[exportDigestsVariable] = knownExportDigests();
   return env;
 }
 

@@ -9,6 +9,8 @@ import { buildMode, outputDir } from "../loaders/build-mode.js";
 import { buildEnvironment, createPrivateProject, createWorkFolder, frameworkBin, keepPackageBundles, projectRoot, publish, removeAbandonedWork, seedPackageBundles } from "./build-folders.js";
 import { finishBuild, publicReleaseProblems } from "./postbuild.js";
 import { refreshDataCache } from "./refresh-data-cache.js";
+import { dataDir } from "../loaders/data-dir.js";
+import { exportsFingerprint } from "../loaders/fingerprint.js";
 
 const mode = buildMode();
 const output = resolve(outputDir());
@@ -58,6 +60,8 @@ if (mode === "public") {
   await refreshDataCache(sourceRoot);
 }
 settings.WORKBENCH_OUTPUT = site;
+// Read the exports once here; the loaders receive the digests (buildEnvironment) instead of each reading gigabytes again.
+await exportsFingerprint(dataDir());
 
 framework = spawn(process.execPath, [frameworkBin, "build"], { cwd, env: buildEnvironment(work, settings), stdio: "inherit" });
 const code = await new Promise<number | null>((done) => framework!.on("close", done));

@@ -108,3 +108,21 @@ test("staging and stores are readable by their owner only", async () => {
   sink.close();
   for (const name of ["respondents.csv", "names.csv", "dropped.csv"]) assert.equal(statSync(join(staging, name)).mode & 0o777, 0o600, name);
 });
+
+test("a build hands its export digests to its loaders, which trust one only for the same file version", async () => {
+  const folder = pinnedFolder();
+  const file = join(folder, "roster.csv");
+  const { knownExportDigests, exportDigestsVariable } = await import("../../loaders/fingerprint");
+  await exportsFingerprint(folder);
+  const handed = JSON.parse(knownExportDigests()) as Record<string, [string, string]>;
+  assert.ok(handed[file], "the digest of every export read is handed on");
+  // A loader process given a digest for this very version uses it without reading the file (shown by a planted value)…
+  const planted = JSON.stringify({ [file]: [handed[file][0], "planted"] });
+  const script = `import { exportsFingerprint } from ${JSON.stringify(join(process.cwd(), "loaders", "fingerprint.ts"))};
+    const f = await exportsFingerprint(${JSON.stringify(folder)}); console.log(f.files.find(([n]) => n === "roster.csv")[2]);`;
+  const run = () => execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env, [exportDigestsVariable]: planted }, encoding: "utf8" }).trim();
+  assert.equal(run(), "planted");
+  // …and reads the file again once it was rewritten, even with the same size and modification time.
+  rewriteInPlace(file, (text) => text.replace("cohort", "COHORT"));
+  assert.notEqual(run(), "planted");
+});
