@@ -61,12 +61,15 @@ export function cohortModel(rows: readonly OutcomeRow[], terms: readonly Exclude
   const pooled = waves.length > 1;
   const used = terms.filter((t) => t !== "wave" || pooled);
   const key = ["cohort", ...used].join("+") + (pooled && !used.includes("wave") && used.includes("months") ? "|pooled" : "");
-  const x = rows.map((r) => [
-    1,
-    r.cohortOrder,
-    ...(used.includes("months") ? [r.monthsSinceEnd / 12] : []),
-    ...(used.includes("wave") ? waves.slice(1).map((w) => (r.wave === w ? 1 : 0)) : []),
-  ]);
+  const withMonths = used.includes("months");
+  const laterWaves = used.includes("wave") ? waves.slice(1) : [];
+  // One row per answer: intercept, cohort order, then months (in years) and one indicator per later wave if used.
+  const x = rows.map((r) => {
+    const row = [1, r.cohortOrder];
+    if (withMonths) row.push(r.monthsSinceEnd / 12);
+    for (const w of laterWaves) row.push(r.wave === w ? 1 : 0);
+    return row;
+  });
   const base = {
     adjusted_for: used.map((t) => termNames[t]),
     assumption: assumptions[key] ?? "",

@@ -100,8 +100,9 @@ export function fitLogistic(
   let converged = false;
   let iterations = 0;
   let deviance = Infinity;
+  // μ at the current β: computed once per step, for the step's deviance and then the next step.
+  fit(beta, mu);
   for (iterations = 1; iterations <= maxIterations; iterations += 1) {
-    fit(beta, mu);
     const score = new Array<number>(k).fill(0);
     for (let i = 0, at = 0; i < n; i += 1, at += k) {
       for (let a = 0; a < k; a += 1) score[a] += w[i] * (y[i] - mu[i]) * xs[at + a];
@@ -112,7 +113,12 @@ export function fitLogistic(
     beta = beta.map((b, j) => b + step[j]);
     fit(beta, mu);
     let next = 0;
-    for (let i = 0; i < n; i += 1) next += w[i] * (y[i] * Math.log(Math.max(mu[i], 1e-300)) + (1 - y[i]) * Math.log(Math.max(1 - mu[i], 1e-300)));
+    for (let i = 0; i < n; i += 1) {
+      // With y 0 or 1 one of the two terms is 0 × a finite number: adding it changes nothing, so only the other is computed.
+      const ifOne = y[i] === 0 ? 0 : Math.log(Math.max(mu[i], 1e-300));
+      const ifZero = y[i] === 1 ? 0 : Math.log(Math.max(1 - mu[i], 1e-300));
+      next += w[i] * (y[i] === 1 ? ifOne : y[i] === 0 ? ifZero : y[i] * ifOne + (1 - y[i]) * ifZero);
+    }
     next *= -2;
     // glm's own rule: relative change in deviance below the tolerance.
     if (Math.abs(next - deviance) / (Math.abs(next) + 0.1) < tolerance) {
@@ -124,7 +130,6 @@ export function fitLogistic(
   }
   // The sandwich: each row's influence bread · w(y − μ)x, net of the raking margins when there are any; then the
   // spread of people's summed influences (centred, as survey's multistage does), scaled by G / (G − 1).
-  fit(beta, mu);
   bread = invert(information());
   if (!bread) return null;
   const influence = new Float64Array(n * k);
