@@ -2,7 +2,7 @@
 // and only then swaps it in, so a failed or killed build leaves the previous complete one. The public build runs
 // Framework on a fresh private copy of the project (its own loader cache, clean store and temporary files), so
 // nothing an analyst build or preview computed can reach it, whatever runs beside it.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { buildMode, outputDir } from "../loaders/build-mode.js";
@@ -11,6 +11,7 @@ import { finishBuild, publicReleaseProblems } from "./postbuild.js";
 import { refreshDataCache } from "./refresh-data-cache.js";
 import { dataDir } from "../loaders/data-dir.js";
 import { exportsFingerprint } from "../loaders/fingerprint.js";
+import { warmLoaders } from "./warm-loaders.js";
 
 const mode = buildMode();
 const output = resolve(outputDir());
@@ -30,6 +31,7 @@ if (mode === "public" && existsSync(output)) {
 }
 const work = createWorkFolder(output);
 let framework: ReturnType<typeof spawn> | undefined;
+const warming = new Set<ChildProcess>();
 
 function fail(message: string): never {
   rmSync(work, { recursive: true, force: true });
@@ -40,6 +42,7 @@ function fail(message: string): never {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     framework?.kill(signal);
+    for (const loader of warming) loader.kill(signal);
     fail(`build stopped (${signal}): ${output} is left as it was`);
   });
 }
@@ -63,6 +66,8 @@ settings.WORKBENCH_OUTPUT = site;
 // Read the exports once here; the loaders receive the digests (buildEnvironment) instead of each reading gigabytes again.
 await exportsFingerprint(dataDir());
 
+// The loaders run side by side first; Framework then finds their output in its cache.
+await warmLoaders(sourceRoot, { cwd, env: buildEnvironment(work, settings) }, warming);
 framework = spawn(process.execPath, [frameworkBin, "build"], { cwd, env: buildEnvironment(work, settings), stdio: "inherit" });
 const code = await new Promise<number | null>((done) => framework!.on("close", done));
 if (code !== 0) fail(`the ${mode} build failed: ${output} is left as it was`);

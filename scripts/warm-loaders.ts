@@ -1,0 +1,70 @@
+// Runs the pages' data loaders before Framework does, into Framework's own loader cache (<root>/.observablehq/cache,
+// where its build takes a present output as it is): Framework runs loaders one after another, and at a million
+// respondents one loader's statistics (one core of JavaScript) and another's DuckDB queries can share the machine.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { cpus } from "node:os";
+import { dirname, join } from "node:path";
+
+const archive = /\.(tar|tgz|tar\.gz|zip)$/;
+
+/** The loaders under `<sourceRoot>/data` some page or component refers to, by their output path (e.g. "data/cube.json"). */
+export function referencedLoaders(sourceRoot: string): string[] {
+  const texts = readdirSync(sourceRoot, { recursive: true, encoding: "utf8" })
+    .filter((path) => /\.(md|js|ts)$/.test(path) && !path.startsWith(".observablehq") && !path.startsWith("data"))
+    .map((path) => readFileSync(join(sourceRoot, path), "utf8"))
+    .join("\n");
+  const dataDir = join(sourceRoot, "data");
+  if (!existsSync(dataDir)) return [];
+  return readdirSync(dataDir)
+    .filter((name) => /\.[a-z]+\.ts$/.test(name))
+    .map((name) => `data/${name.slice(0, -".ts".length)}`)
+    .filter((target) => texts.includes(archive.test(target) ? `${target.replace(archive, "")}/` : target));
+}
+
+/** Runs one loader into the cache; resolves false (and says nothing) if it fails: Framework runs it again and reports why. */
+function warm(sourceRoot: string, target: string, options: { cwd: string; env: NodeJS.ProcessEnv }, running: Set<ChildProcess>): Promise<boolean> {
+  const cachePath = join(sourceRoot, ".observablehq", "cache", target);
+  const temporary = `${cachePath}.warm-${process.pid}`;
+  mkdirSync(dirname(cachePath), { recursive: true });
+  return new Promise((resolve) => {
+    const out = createWriteStream(temporary, { mode: 0o600 });
+    // The pipe ends the file when the loader's output ends; the result is known once both happened.
+    const written = new Promise<void>((done) => out.on("close", () => done()));
+    const child = spawn("tsx", [join(sourceRoot, `${target}.ts`)], { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    running.add(child);
+    const messages: Buffer[] = [];
+    child.stdout!.pipe(out);
+    child.stderr!.on("data", (chunk: Buffer) => messages.push(chunk));
+    child.on("error", () => out.end());
+    child.on("close", async (code) => {
+      running.delete(child);
+      await written;
+      if (code === 0) {
+        renameSync(temporary, cachePath);
+        process.stderr.write(Buffer.concat(messages));
+        resolve(true);
+      } else {
+        rmSync(temporary, { force: true });
+        resolve(false);
+      }
+    });
+  });
+}
+
+/**
+ * Fills Framework's loader cache for every referenced loader whose output is missing: the first alone (it builds the
+ * clean store the others read), then the rest side by side, one per core. Stops at the first failure.
+ */
+export async function warmLoaders(sourceRoot: string, options: { cwd: string; env: NodeJS.ProcessEnv }, running: Set<ChildProcess>): Promise<void> {
+  const missing = referencedLoaders(sourceRoot).filter((target) => !existsSync(join(sourceRoot, ".observablehq", "cache", target)));
+  if (missing.length === 0) return;
+  const [first, ...rest] = missing;
+  if (!(await warm(sourceRoot, first, options, running))) return;
+  let failed = false;
+  const queue = [...rest];
+  const worker = async () => {
+    for (let target = queue.shift(); target && !failed; target = queue.shift()) failed = !(await warm(sourceRoot, target, options, running));
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(2, cpus().length)) }, worker));
+}

@@ -1,0 +1,38 @@
+// The build runs the loaders the pages use, side by side, into Framework's cache; a failing one is left to Framework.
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join, resolve } from "node:path";
+import { test } from "node:test";
+import { referencedLoaders, warmLoaders } from "../../scripts/warm-loaders";
+
+function sourceRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), "workbench-warm-"));
+  mkdirSync(join(root, "data"));
+  mkdirSync(join(root, "components"));
+  writeFileSync(join(root, "index.md"), 'const x = FileAttachment("data/x.json").json();');
+  writeFileSync(join(root, "components", "tables.js"), 'FileAttachment("../data/clean/a.parquet")');
+  writeFileSync(join(root, "data", "x.json.ts"), 'process.stdout.write(JSON.stringify({ x: 1 }));');
+  writeFileSync(join(root, "data", "unused.json.ts"), 'process.stdout.write("{}");');
+  writeFileSync(join(root, "data", "clean.tar.ts"), 'process.exit(3);');
+  return root;
+}
+
+test("only the loaders a page or component refers to are run, archives by their members", () => {
+  assert.deepEqual(referencedLoaders(sourceRoot()).sort(), ["data/clean.tar", "data/x.json"]);
+});
+
+test("each loader's output lands in Framework's cache; a failing one leaves nothing there", async () => {
+  const root = sourceRoot();
+  const env = { ...process.env, PATH: [resolve("node_modules", ".bin"), process.env.PATH].join(delimiter) };
+  await warmLoaders(root, { cwd: root, env }, new Set());
+  const cache = join(root, ".observablehq", "cache", "data");
+  // clean.tar sorts first and fails: warming stops there and Framework runs both loaders itself.
+  assert.equal(existsSync(join(cache, "clean.tar")), false);
+  assert.equal(existsSync(join(cache, "x.json")), false);
+  writeFileSync(join(root, "data", "clean.tar.ts"), 'process.stdout.write("tar");');
+  await warmLoaders(root, { cwd: root, env }, new Set());
+  assert.equal(readFileSync(join(cache, "x.json"), "utf8"), '{"x":1}');
+  assert.equal(readFileSync(join(cache, "clean.tar"), "utf8"), "tar");
+  assert.equal(existsSync(join(cache, "unused.json")), false);
+});
