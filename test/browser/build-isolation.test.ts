@@ -93,7 +93,7 @@ test("a public build run while a preview serves analyst pages ships only public 
       await parquetReadObjects({ file: buffer });
       continue;
     }
-    assert.match(file, /^_file\/data\/(indicators|quotes|trends|about)\.[0-9a-f]{8}\.json$/, `${file}: only the public JSON`);
+    assert.match(file, /^_file\/data\/(indicators|quotes|trends|about|data-quality)\.[0-9a-f]{8}\.json$/, `${file}: only the public JSON`);
     const json = JSON.parse(bytes.toString("utf8"));
     // The About page's words come from the instrument, not from any build's figures.
     if (file.includes("about")) continue;
