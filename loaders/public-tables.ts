@@ -3,11 +3,10 @@
 import { z } from "zod";
 import type { TableName } from "./model.js";
 
-// Respondent-level tables are left empty there (their pages are not part of the public site).
+// Respondent-level tables are left empty there (their pages are not part of the public site). The ledger's
+// row-level tables (exclusions, flags: file and line) too: Data quality reads its counts from data-quality.json.
 export const publicColumns: Partial<Record<TableName, readonly string[]>> = {
   sources: ["file", "source", "wave", "rows_in", "rows_kept", "rows_excluded"],
-  exclusions: ["source", "wave", "file", "line", "reason"],
-  flags: ["wave", "file", "line", "flag"],
 };
 
 /** Pages of the public site (paths without extension; "index" is the overview). */
