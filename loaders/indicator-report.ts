@@ -1,7 +1,7 @@
 // An indicator report (one wave, pooled or by a grouping) summed from the outcome cube (src/survey/cube.ts): the one
 // engine behind src/data/indicators.json (every wave and grouping) and the `indicators` command (one of them).
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { buildCube, sliceIndicators, type OutcomeCube } from "../src/survey/cube.js";
+import { buildIndicatorCube, sliceIndicators, type OutcomeCube } from "../src/survey/cube.js";
 import { indicators, wilson, type IndicatorGrouping } from "../src/survey/indicators.js";
 import { cleanTable } from "./clean.js";
 import { instrumentFor } from "./instrument.js";
@@ -57,7 +57,8 @@ export interface ReportFigures {
 }
 
 export async function reportFigures(run: Run): Promise<ReportFigures> {
-  const cube = await buildCube(run);
+  // The select-all options and the rating grid are Cohorts' and Program elements' (cube.json), not the reports'.
+  const cube = await buildIndicatorCube(run);
   const excluded: ReportFigures["excluded"] = {};
   for (const row of await run(`SELECT wave, reason, count(*)::INTEGER AS n FROM exclusions WHERE wave IS NOT NULL GROUP BY ALL ORDER BY wave, reason`)) {
     (excluded[String(row.wave)] ??= {})[String(row.reason)] = Number(row.n);

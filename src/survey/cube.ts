@@ -258,6 +258,11 @@ export async function buildCube(run: (sql: string) => Promise<Row[]>, build: "an
   return assembleCube(await run(indicatorCellsSql()), await run(optionCellsSql()), await run(populationCellsSql), await run(ratingCellsSql()), build);
 }
 
+/** The cube's indicator and population cells only (no options, no ratings): all an indicator report sums. */
+export async function buildIndicatorCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
+  return assembleCube(await run(indicatorCellsSql()), [], await run(populationCellsSql), [], build);
+}
+
 export interface CohortStreamCell {
   cohort: string | null;
   stream: string | null;
