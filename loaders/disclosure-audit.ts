@@ -21,6 +21,7 @@ import highsLoader from "highs";
 import { minCell } from "./build-mode.js";
 import { indicators } from "../src/survey/indicators.js";
 import type { IndicatorFigure, IndicatorTables } from "../src/survey/report.js";
+import type { LedgerSummary } from "../src/survey/ledger.js";
 
 /** One figure of the release: which report and row. */
 export interface FigureRef {
@@ -489,6 +490,7 @@ export async function auditPublicRelease(outputDirectory: string, k = minCell())
   let audit: TablesAudit | null = null;
   let shownTables: IndicatorTables | null = null;
   const trends: { name: string; data: PublicTrends }[] = [];
+  const ledgers: { name: string; data: LedgerSummary }[] = [];
   let names: string[] = [];
   try {
     names = readdirSync(directory).filter((name) => name.endsWith(".json"));
@@ -530,8 +532,23 @@ export async function auditPublicRelease(outputDirectory: string, k = minCell())
       if ((quotes.groups ?? []).some((g) => small(g.quotable) || small(g.shown)) || small(quotes.withheld)) {
         problems.push(`${name}: a count of quotes between 1 and ${k - 1}`);
       }
+    } else if (dataFile(name, "data-quality")) {
+      // Counts of export rows (left out by reason, flagged), not of people, shown as the analyst build shows them;
+      // they must come from the public build, the same counts the indicators' "excluded" already show.
+      if ((data as { build?: unknown }).build !== "public") problems.push(`${name}: computed by the ${String((data as { build?: unknown }).build)} build, not the public one`);
+      ledgers.push({ name, data: data as unknown as LedgerSummary });
     } else if (!dataFile(name, "about")) problems.push(`${name}: a data file the disclosure auditor does not know`);
     // about.json holds the instrument's words only (its fields are on loaders/public-tables.ts's schema).
+  }
+  // The ledger's exclusions by wave repeat the indicators' "excluded": a count withheld there must not show here.
+  for (const { name, data } of ledgers) {
+    for (const wave of shownTables?.waves ?? []) {
+      const shown = shownTables!.reports[wave]?.all?.excluded ?? {};
+      const ledger = Object.fromEntries((data.exclusions ?? []).filter((e) => e.wave === wave).map((e) => [e.reason, e.rows]));
+      for (const reason of new Set([...Object.keys(shown), ...Object.keys(ledger)])) {
+        if (shown[reason] !== ledger[reason]) problems.push(`${name}: the ${wave} rows left out as ${reason} differ from the indicators' count`);
+      }
+    }
   }
   // The change between waves repeats two pooled figures: each must be one the indicators show, with the same counts.
   for (const { name, data } of trends) {

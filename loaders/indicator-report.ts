@@ -1,13 +1,17 @@
-// The indicators of one wave, computed by native DuckDB with the same SQL the pages run in the browser.
+// An indicator report (one wave, pooled or by a grouping) summed from the outcome cube (src/survey/cube.ts): the one
+// engine behind src/data/indicators.json (every wave and grouping) and the `indicators` command (one of them).
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { indicatorSql, indicators, wilson, type IndicatorGrouping } from "../src/survey/indicators.js";
+import { buildIndicatorCube, sliceIndicators, type OutcomeCube } from "../src/survey/cube.js";
+import { indicators, wilson, type IndicatorGrouping } from "../src/survey/indicators.js";
 import { cleanTable } from "./clean.js";
 import { instrumentFor } from "./instrument.js";
 import { tableNames, tableSortBy, type CleanModel } from "./model.js";
-import { createTable } from "./parquet.js";
+import { createTable, rowObjects } from "./parquet.js";
 import type { IndicatorFigure, IndicatorReport } from "../src/survey/report.js";
 
 export type { IndicatorFigure, IndicatorReport };
+
+type Run = (sql: string) => Promise<Record<string, unknown>[]>;
 
 /** Every clean table of `model` as a DuckDB table of the same name. */
 export async function loadCleanTables(connection: DuckDBConnection, model: CleanModel): Promise<void> {
@@ -45,29 +49,39 @@ export function figureOf(id: string, group: string | null, numerator: number, de
   };
 }
 
+/** What every report is summed from: the cube and the ledger's excluded rows per wave and reason, in one pass. */
+export interface ReportFigures {
+  cube: OutcomeCube;
+  /** Wave → reason → export rows left out. */
+  excluded: Record<string, Record<string, number>>;
+}
+
+export async function reportFigures(run: Run): Promise<ReportFigures> {
+  // The select-all options and the rating grid are Cohorts' and Program elements' (cube.json), not the reports'.
+  const cube = await buildIndicatorCube(run);
+  const excluded: ReportFigures["excluded"] = {};
+  for (const row of await run(`SELECT wave, reason, count(*)::INTEGER AS n FROM exclusions WHERE wave IS NOT NULL GROUP BY ALL ORDER BY wave, reason`)) {
+    (excluded[String(row.wave)] ??= {})[String(row.reason)] = Number(row.n);
+  }
+  return { cube, excluded };
+}
+
+/** One wave's report, pooled (`by` null) or by a grouping: a sum over the cube's cells, figures as the pages read them. */
+export function cubeReport(
+  { cube, excluded }: ReportFigures,
+  { wave, by = null, notAsked = new Set() }: { wave: string; by?: IndicatorGrouping | null; notAsked?: ReadonlySet<string> },
+): IndicatorReport {
+  const rows = sliceIndicators(cube, { wave, by });
+  const respondents = rows.filter((r) => r.id === "respondents").reduce((sum, r) => sum + r.numerator, 0);
+  const figure = (r: (typeof rows)[number]) => (notAsked.has(r.id) ? notAskedFigure(r.id, r.group) : figureOf(r.id, r.group, r.numerator, r.denominator));
+  return { wave, respondents, excluded: excluded[wave] ?? {}, indicators: rows.map(figure) };
+}
+
+/** The report of one wave and grouping over the clean tables of `connection` (what the `indicators` command prints). */
 export async function indicatorReport(
   connection: DuckDBConnection,
   { wave, by = null, dataDir }: { wave: string; by?: IndicatorGrouping | null; dataDir?: string },
 ): Promise<IndicatorReport> {
   const notAsked = dataDir === undefined ? new Set<string>() : notAskedIndicators(dataDir, wave);
-  const rows = (await (await connection.runAndReadAll(indicatorSql({ wave, by }))).getRowObjectsJS()) as {
-    id: string;
-    group: string | null;
-    numerator: number;
-    denominator: number | null;
-  }[];
-  const known = new Set(indicators.map((i) => i.id));
-  const figures = rows
-    .filter((r) => known.has(r.id))
-    .map((r) => (notAsked.has(r.id) ? notAskedFigure(r.id, r.group) : figureOf(r.id, r.group, r.numerator, r.denominator)));
-  const total = (await (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM respondents WHERE wave = $1`, [wave])).getRowObjectsJS())[0].n as number;
-  const excludedRows = (await (
-    await connection.runAndReadAll(`SELECT reason, count(*)::INTEGER AS n FROM exclusions WHERE wave = $1 GROUP BY reason ORDER BY reason`, [wave])
-  ).getRowObjectsJS()) as { reason: string; n: number }[];
-  return {
-    wave,
-    respondents: total,
-    excluded: Object.fromEntries(excludedRows.map((r) => [r.reason, r.n])),
-    indicators: figures,
-  };
+  return cubeReport(await reportFigures((sql) => rowObjects(connection, sql)), { wave, by, notAsked });
 }

@@ -3,11 +3,10 @@
 import { z } from "zod";
 import type { TableName } from "./model.js";
 
-// Respondent-level tables are left empty there (their pages are not part of the public site).
+// Respondent-level tables are left empty there (their pages are not part of the public site). The ledger's
+// row-level tables (exclusions, flags: file and line) too: Data quality reads its counts from data-quality.json.
 export const publicColumns: Partial<Record<TableName, readonly string[]>> = {
   sources: ["file", "source", "wave", "rows_in", "rows_kept", "rows_excluded"],
-  exclusions: ["source", "wave", "file", "line", "reason"],
-  flags: ["wave", "file", "line", "flag"],
 };
 
 /** Pages of the public site (paths without extension; "index" is the overview). */
@@ -91,5 +90,16 @@ export function publicJson(thresholds: { minCell: number; minQuoteGroup: number 
       wordingWave: z.string(),
       indicators: z.array(z.strictObject({ id: z.string(), label: z.string(), question: z.string(), counts: z.string(), of: z.string() })),
     }),
+    // ---- one-engine: src/data/data-quality.json.ts (LedgerSummary of src/survey/ledger.ts) ----
+    // Counts of export rows by file, wave, reason and flag (no line, no respondent): the Data quality page's first view.
+    "data-quality": z.strictObject({
+      build: z.literal("public"),
+      sources: z.array(
+        z.strictObject({ file: z.string(), source: z.string(), wave: z.string().nullable(), rows_in: count, rows_kept: count, rows_excluded: count }),
+      ),
+      exclusions: z.array(z.strictObject({ wave: z.string(), reason: z.string().regex(/^[a-z_]+$/), rows: count })),
+      flags: z.array(z.strictObject({ wave: z.string().nullable(), flag: z.string().regex(/^[a-z_]+$/), rows: count })),
+    }),
+    // ---- end one-engine ----
   };
 }

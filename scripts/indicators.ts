@@ -1,38 +1,22 @@
-// Prints a wave's headline indicators from the exports in a data folder, as JSON or as an aligned table.
+// Prints a wave's headline indicators from the exports in a data folder, as JSON or as an aligned table: the very
+// report src/data/indicators.json holds for the pages, summed from the same cube (loaders/indicator-report.ts).
 // Usage: npm run indicators -- [--data DIR] --wave 2024 [--by cohort|stream|degree|extension] [--json]
-import { parseArgs } from "node:util";
 import { withCleanTables } from "../loaders/clean-store";
 import { runReportingContractErrors } from "../loaders/contract-error";
 import { indicatorReport } from "../loaders/indicator-report";
-import { instrumentFor, waves } from "../loaders/instrument";
-import type { IndicatorGrouping } from "../src/survey/indicators";
 import { groupings } from "../loaders/indicator-tables";
+import type { IndicatorGrouping } from "../src/survey/indicators";
+import { command, commandArguments, waveArgument } from "./command-line";
 import { indicatorTable } from "./report-text";
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run indicators -- [--data DIR] --wave ${Object.keys(waves).join("|")} [--by ${groupings.join("|")}] [--json]\n`);
-  process.exit(2);
-}
+const cli = command("indicators", `[--data DIR] --wave WAVE [--by ${groupings.join("|")}] [--json]`);
 
 await runReportingContractErrors(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        data: { type: "string", default: process.env.WORKBENCH_DATA || "./data" },
-        wave: { type: "string" },
-        by: { type: "string" },
-        json: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    usage((error as Error).message);
-  }
-  const known = instrumentFor(values.data!).waves;
-  if (!values.wave || !(values.wave in known)) usage(`--wave: expected one of ${Object.keys(known).join(", ")}, got '${values.wave ?? ""}'`);
+  const values = commandArguments(cli, { wave: { type: "string" }, by: { type: "string" }, json: { type: "boolean", default: false } });
+  const dataDir = values.data!;
+  const wave = waveArgument(cli, dataDir, values.wave);
   const by = (values.by ?? null) as IndicatorGrouping | null;
-  if (by !== null && !groupings.includes(by)) usage(`--by: expected one of ${groupings.join(", ")}, got '${by}'`);
-  const wave = values.wave;
-  const report = await withCleanTables(values.data!, (connection) => indicatorReport(connection, { wave, by, dataDir: values.data! }));
+  if (by !== null && !groupings.includes(by)) cli.fail(`--by: expected one of ${groupings.join(", ")}, got '${by}'`);
+  const report = await withCleanTables(dataDir, (connection) => indicatorReport(connection, { wave, by, dataDir }));
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${indicatorTable(report)}\n`);
 });

@@ -3,7 +3,6 @@
 //        npm run instrument -- --schema   (after editing data/instrument.json: its JSON Schema and src/survey/survey-options.ts)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { runReportingContractErrors } from "../loaders/contract-error";
 import { checkFolder, proposeInstrument, type WaveCheck } from "../loaders/instrument-check";
 import {
@@ -18,6 +17,9 @@ import {
   surveyOptionsPath,
   type InstrumentFile,
 } from "../loaders/instrument";
+import { command, commandArguments } from "./command-line";
+
+const cli = command("instrument", "[--data DIR] [--write] | --schema");
 
 const quote = (text: string) => `'${text}'`;
 
@@ -46,19 +48,7 @@ function needsWork(check: WaveCheck): boolean {
 }
 
 await runReportingContractErrors(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        data: { type: "string", default: process.env.WORKBENCH_DATA || "./data" },
-        write: { type: "boolean", default: false },
-        schema: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nusage: npm run instrument -- [--data DIR] [--write]\n`);
-    process.exit(2);
-  }
+  const values = commandArguments(cli, { write: { type: "boolean", default: false }, schema: { type: "boolean", default: false } });
   if (values.schema) {
     writeFileSync(join(shippedInstrumentPath, "..", instrumentSchemaFileName), instrumentJsonSchema());
     writeFileSync(surveyOptionsPath, surveyOptionsModule());

@@ -1,4 +1,4 @@
-// The cube answers every slice the Cohorts page offers with exactly the rows the indicator SQL returns.
+// The cube answers every slice the pages and the command line read with exactly the rows its SQL oracles return.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,9 +9,9 @@ import { fileURLToPath } from "node:url";
 import { loadExports } from "../loaders/clean";
 import { loadCleanTables } from "../loaders/indicator-report";
 import { rowObjects, withDuckDB } from "../loaders/parquet";
-import { buildCube, ratingCountsSql, sliceIndicators, sliceOptions, sliceRatings, type CubeSlice, type OptionRow, type OutcomeCube, type RatingRow } from "../src/survey/cube";
-import { indicatorSql, type IndicatorFilter } from "../src/survey/indicators";
-import { checkboxQuestionLabels, optionSharesSql } from "../src/components/queries";
+import { buildCube, sliceIndicators, sliceOptions, sliceRatings, type CubeSlice, type OptionRow, type OutcomeCube, type RatingRow } from "../src/survey/cube";
+import { checkboxQuestionLabels, type IndicatorFilter } from "../src/survey/indicators";
+import { indicatorSql, optionSharesSql, ratingCountsSql } from "./sql-oracles";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 let generated: string;

@@ -1,9 +1,12 @@
+// The indicators command: the published 2024 figures, its JSON shape, its groupings, its errors, and that it prints
+// the very reports the pages read (src/data/indicators.json).
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { loadExports } from "../loaders/clean";
 import { indicatorReport, loadCleanTables } from "../loaders/indicator-report";
+import { indicatorTables } from "../loaders/indicator-tables";
 import { cohorts, questions } from "../loaders/instrument";
 import { withDuckDB } from "../loaders/parquet";
 import { checkboxQuestions, indicators, ratedElements, wilson } from "../src/survey/indicators";
@@ -114,7 +117,7 @@ test("--by cohort groups by the instrument's cohort spellings and adds up to the
   }
 });
 
-test("every grouping runs, in the same SQL, over both waves", async () => {
+test("every grouping of both waves is summed from one cube, and its groups add up to the respondents", async () => {
   const model = await loadExports(`${root}/data`);
   await withDuckDB(async (connection) => {
     await loadCleanTables(connection, model);
@@ -126,6 +129,12 @@ test("every grouping runs, in the same SQL, over both waves", async () => {
       }
     }
   });
+});
+
+test("the command prints the very reports the pages read: indicators.json's, figure for figure", async () => {
+  const tables = await indicatorTables(`${root}/data`);
+  assert.deepEqual(pooled, tables.reports["2024"].all);
+  assert.deepEqual(byCohort, tables.reports["2024"].cohort);
 });
 
 test("a bad export stops the CLI with one line on stderr and exit 1, no stack trace", () => {

@@ -2,10 +2,9 @@
 // cell of wave × cohort × stream × degree × extension, computed at build time with the one definition in
 // indicators.ts. Counts of disjoint cells add up, so any slice or filter the Cohorts page offers is a sum
 // over cells: the page answers a filter change without a database, in the same time at 1,000 respondents
-// as at 1,000,000 (the cube grows with the number of groups, not of people). test/cube.test.ts checks
-// every slice against the SQL the CLI runs.
+// as at 1,000,000 (the cube grows with the number of groups, not of people). The pages and the `indicators`
+// command read its slices alike; test/cube.test.ts checks every slice against SQL oracles (test/sql-oracles.ts).
 import { measuredSelects, indicators, respondentViewSql, type IndicatorFilter } from "./indicators.js";
-import { sqlString } from "./sql.js";
 
 /** The columns a cell is keyed by, besides its wave (`cohort_order` travels with `cohort`). */
 export const cellDimensions = ["cohort", "stream", "degree", "extension"] as const;
@@ -103,15 +102,6 @@ FROM ratings g JOIN respondents r USING (respondent_id, wave)
 GROUP BY ALL`;
 }
 
-/** How many raters gave each element each rating, pooled or by cohort: what the Program elements page draws. */
-export function ratingCountsSql({ wave, byCohort }: { wave: string; byCohort: boolean }): string {
-  return `SELECT g.element AS item, ${byCohort ? "r.cohort" : "'All respondents'"} AS "group", min(r.cohort_order) AS cohort_order,
-       g.rating_level AS level, g.rating AS label, count(*)::INTEGER AS count
-FROM ratings g JOIN respondents r USING (respondent_id, wave)
-WHERE g.wave = ${sqlString(wave)}
-GROUP BY ALL ORDER BY cohort_order, item, level DESC`;
-}
-
 export const populationCellsSql = `SELECT wave, CAST(cohort AS VARCHAR) AS cohort, cohort_order, CAST(stream AS VARCHAR) AS stream,
   CAST(extension AS VARCHAR) AS extension, alumni::INTEGER AS alumni FROM population ORDER BY wave, cohort_order, cohort, stream, extension`;
 
@@ -191,7 +181,7 @@ function lowerOrder(orders: Map<string | null, number>, group: string | null, or
 
 const populationSlices: readonly CubeSlice[] = [null, "cohort", "stream", "extension"];
 
-/** The rows `indicatorSql({wave, by, filter})` returns, summed from the cube. */
+/** Every indicator of `wave`, pooled or by group, summed from the cube (the rows of the oracle `indicatorSql`). */
 export function sliceIndicators(cube: OutcomeCube, { wave, by = null, filter = {} }: { wave: string; by?: CellDimension | null; filter?: IndicatorFilter }): SliceRow[] {
   const inScope = cube.cells.map((cell) => cell.wave === wave && inFilter(cell, filter));
   const groupOf = (cell: CubeCell): string | null => (by ? cell[by] : null);
@@ -236,7 +226,7 @@ export function sliceIndicators(cube: OutcomeCube, { wave, by = null, filter = {
   return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)! || groupOrder(a.group, b.group));
 }
 
-/** The rows `optionSharesSql({waves, question, by, filter})` returns, summed from the cube (ties in count by option name). */
+/** A select-all question as "% of respondents" per group, summed from the cube (ties in count by option name). */
 export function sliceOptions(cube: OutcomeCube, { waves, question, by = null, filter = {} }: { waves: readonly string[]; question: string; by?: CubeSlice; filter?: IndicatorFilter }): OptionRow[] {
   const inScope = cube.cells.map((cell) => waves.includes(cell.wave) && inFilter(cell, filter));
   // SQL joins groups by equality, so respondents whose group is NULL (no degree given) drop out there too.
@@ -266,6 +256,11 @@ export function sliceOptions(cube: OutcomeCube, { waves, question, by = null, fi
 /** Runs the cube's three queries with `run` (native DuckDB at build time, or DuckDB-WASM) and assembles it. */
 export async function buildCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
   return assembleCube(await run(indicatorCellsSql()), await run(optionCellsSql()), await run(populationCellsSql), await run(ratingCellsSql()), build);
+}
+
+/** The cube's indicator and population cells only (no options, no ratings): all an indicator report sums. */
+export async function buildIndicatorCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
+  return assembleCube(await run(indicatorCellsSql()), [], await run(populationCellsSql), [], build);
 }
 
 export interface CohortStreamCell {
@@ -302,7 +297,7 @@ export function cohortStreamCells(cube: OutcomeCube, wave: string, ids: readonly
   return [...cells.values()];
 }
 
-/** The rows `ratingCountsSql({wave, byCohort})` returns, summed from the cube. */
+/** How many raters gave each element each rating, pooled or by cohort: what the Program elements page draws. */
 export function sliceRatings(cube: OutcomeCube, { wave, byCohort }: { wave: string; byCohort: boolean }): RatingRow[] {
   const rows = new Map<string, RatingRow>();
   for (const [index, item, level, label, count] of cube.ratings) {

@@ -31,6 +31,18 @@ export const checkboxQuestions = [
   "support_wanted",
 ] as const;
 
+/** How the pages name each checkbox question (the Cohorts page's select-all question menu). */
+export const checkboxQuestionLabels: Record<(typeof checkboxQuestions)[number], string> = {
+  current_work: "Current work (Q5)",
+  hiring_outcomes: "What came of the application processes (Q8)",
+  hiring_contribution: "How MATS contributed in hiring rounds (Q10)",
+  publication_venues: "Where the research appeared (Q12)",
+  publication_influence: "How MATS influenced the publication (Q13)",
+  other_outcome_influence: "How MATS influenced other outcomes (Q15)",
+  connections: "Connections made at MATS (Q23)",
+  support_wanted: "Support that would be valuable now (Q26)",
+};
+
 /** Grid rows the per-respondent view turns into `rating_<slug>` levels (5 = most valuable). */
 export const ratedElements = [
   "Mentorship",
@@ -59,7 +71,7 @@ const answered = (question: string) => `len(${question}) > 0`;
 const top2 = (element: string) => `${ratingColumn(element)} >= 4`;
 const rated = (element: string) => `${ratingColumn(element)} IS NOT NULL`;
 
-/** Every headline indicator of INDICATORS.md. `respondents` and `response_rate` are computed apart (see indicatorSql). */
+/** Every headline indicator of INDICATORS.md. `respondents` and `response_rate` count people, not answers (see src/survey/cube.ts). */
 export const indicators: readonly IndicatorDefinition[] = [
   { id: "respondents", label: "In-scope respondents", question: "—", reads: [], numerator: "TRUE", denominator: "TRUE" },
   { id: "response_rate", label: "Response rate", question: "roster", reads: [], numerator: "TRUE", denominator: "TRUE" },
@@ -133,19 +145,6 @@ export interface IndicatorFilter {
   stream?: readonly string[];
 }
 
-export function filterSql(filter: IndicatorFilter, alias = ""): string {
-  return (["cohort", "stream"] as const)
-    .filter((column) => filter[column]?.length)
-    .map((column) => ` AND ${alias}${column} IN (${filter[column]!.map(sqlString).join(", ")})`)
-    .join("");
-}
-
-function groupExpression(by: IndicatorGrouping | null | undefined): string {
-  return by ? `CAST(${by} AS VARCHAR)` : "NULL::VARCHAR";
-}
-
-const populationGroupings: readonly IndicatorGrouping[] = ["cohort", "stream", "extension"];
-
 /** Indicators counted per respondent row (all but `respondents` and `response_rate`, which count people). */
 export const measuredIndicators = indicators.filter((i) => i.id !== "respondents" && i.id !== "response_rate");
 
@@ -160,42 +159,6 @@ export function measuredSelects(columns: string): string[] {
     count(*) FILTER (WHERE ${i.denominator})::INTEGER AS denominator
   FROM scoped GROUP BY ${columns}`,
   );
-}
-
-/**
- * One SQL statement whose rows are (id, "group", numerator, denominator) for every indicator of `wave`,
- * per group when `by` is given (groups ordered by cohort order, then name).
- */
-export function indicatorSql({ wave, by = null, filter = {} }: { wave: string; by?: IndicatorGrouping | null; filter?: IndicatorFilter }): string {
-  const group = groupExpression(by);
-  const scope = filterSql(filter);
-  const measured = measuredSelects(`"group"`);
-  const responseRate = by && !populationGroupings.includes(by)
-    ? `  SELECT 'response_rate' AS id, "group", count(*)::INTEGER AS numerator, NULL::INTEGER AS denominator FROM scoped GROUP BY "group"`
-    : `  SELECT 'response_rate' AS id, p."group", coalesce(r.n, 0)::INTEGER AS numerator, p.alumni::INTEGER AS denominator
-  FROM (SELECT ${group} AS "group", sum(alumni) AS alumni FROM population WHERE wave = ${sqlString(wave)}${scope} GROUP BY 1) p
-  LEFT JOIN (SELECT "group", count(*) AS n FROM scoped GROUP BY "group") r ON r."group" IS NOT DISTINCT FROM p."group"`;
-  const order = indicators.map((i, index) => `WHEN ${sqlString(i.id)} THEN ${index}`).join(" ");
-  return `WITH answers AS (
-${respondentViewSql()}
-),
-scoped AS (SELECT *, ${group} AS "group" FROM answers WHERE wave = ${sqlString(wave)}${scope}),
-group_order AS (
-  SELECT ${group} AS "group", min(cohort_order) AS first_order FROM answers WHERE wave = ${sqlString(wave)}${scope} GROUP BY 1
-${by && !populationGroupings.includes(by) ? "" : `  UNION ALL
-  SELECT ${group} AS "group", min(cohort_order) FROM population WHERE wave = ${sqlString(wave)}${scope} GROUP BY 1`}
-),
-measures AS (
-  SELECT 'respondents' AS id, "group", count(*)::INTEGER AS numerator, NULL::INTEGER AS denominator FROM scoped GROUP BY "group"
-  UNION ALL
-${responseRate}
-  UNION ALL
-${measured.join("\n  UNION ALL\n")}
-)
-SELECT m.id, m."group", m.numerator, m.denominator
-FROM measures m
-LEFT JOIN (SELECT "group", min(first_order) AS first_order FROM group_order GROUP BY "group") o ON o."group" IS NOT DISTINCT FROM m."group"
-ORDER BY CASE m.id ${order} END, o.first_order NULLS LAST, m."group" NULLS FIRST`;
 }
 
 /** Wilson score interval for k successes in n trials (the one in src/stats/shares.ts, at z = 1.96); [NaN, NaN] when n is 0. */

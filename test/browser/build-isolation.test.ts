@@ -93,13 +93,14 @@ test("a public build run while a preview serves analyst pages ships only public 
       await parquetReadObjects({ file: buffer });
       continue;
     }
-    assert.match(file, /^_file\/data\/(indicators|quotes|trends|about)\.[0-9a-f]{8}\.json$/, `${file}: only the public JSON`);
+    assert.match(file, /^_file\/data\/(indicators|quotes|trends|about|data-quality)\.[0-9a-f]{8}\.json$/, `${file}: only the public JSON`);
     const json = JSON.parse(bytes.toString("utf8"));
     // The About page's words come from the instrument, not from any build's figures.
     if (file.includes("about")) continue;
     assert.equal(json.build, "public", file);
     if (file.includes("indicators")) assert.equal(json.minCell, 5);
     else if (file.includes("trends")) assert.ok(!("by_wave" in json) && !("like_for_like" in json), "trends: no per-cohort figures");
+    else if (file.includes("data-quality")) assert.deepEqual(Object.keys(json).sort(), ["build", "exclusions", "flags", "sources"], "data quality: counts only");
     else {
       assert.equal(json.minGroup, 10, "quotes pooled at twice the threshold");
       // A cohort is named only with at least minGroup quotes (people, once pooling counts them, are fewer still).

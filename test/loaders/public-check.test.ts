@@ -41,7 +41,7 @@ function site(changes: Record<string, string | Uint8Array | null> = {}): string 
     "voices.html": '<span data-build="public"></span>',
     "_file/data/indicators.3c70ee8e.json": JSON.stringify(indicators),
     "_file/data/quotes.90e61261.json": JSON.stringify(quotes),
-    "_file/data/clean/flags.4709ae3f.parquet": parquet({ wave: ["2024"], file: ["alumni-survey-2024.csv"], line: ["4"], flag: ["late"] }),
+    "_file/data/clean/sources.5f3fc2ed.parquet": parquet({ file: ["alumni-survey-2024.csv"], source: ["alumni-survey-2024"], wave: ["2024"] }),
     "_import/survey/report.bfa49d6f.js": "export const x = 1;",
     "_observablehq/client.d10d8454.js": "",
     "_node/d3-array@3.2.5/index.js": "",
@@ -94,7 +94,9 @@ test("a problem names the file and field, never the value that broke the rule", 
 test("respondent-level tables, columns off the list, unknown files and analyst pages fail the build", async () => {
   const respondents = parquet({ respondent_id: ["r1"], cohort: ["Summer 2022"] });
   assert.match((await problems({ "_file/data/clean/respondents.0123abcd.parquet": respondents })).join("\n"), /respondents\.0123abcd\.parquet: a clean table that is not on the public allow-list/);
-  assert.match((await problems({ "_file/data/clean/flags.4709ae3f.parquet": parquet({ wave: ["2024"], email: ["a@b.org"] }) })).join("\n"), /columns not on the public allow-list: email/);
+  assert.match((await problems({ "_file/data/clean/sources.5f3fc2ed.parquet": parquet({ wave: ["2024"], email: ["a@b.org"] }) })).join("\n"), /columns not on the public allow-list: email/);
+  // The ledger's row-level tables (file and line) stay in the analyst build.
+  assert.match((await problems({ "_file/data/clean/flags.4709ae3f.parquet": parquet({ wave: ["2024"], file: ["alumni-survey-2024.csv"], line: ["4"], flag: ["late"] }) })).join("\n"), /flags\.4709ae3f\.parquet: a clean table that is not on the public allow-list/);
   assert.match((await problems({ "_file/data/cube.a60a84be.json": "{}" })).join("\n"), /cube\.a60a84be\.json: a data file of a kind/);
   assert.match((await problems({ "_file/data/people.0123abcd.csv": "name\nAda\n" })).join("\n"), /people\.0123abcd\.csv: a data file of a kind/);
   assert.match((await problems({ "_file/data/rows.0123abcd.js": "export default []" })).join("\n"), /rows\.0123abcd\.js: a data file of a kind/);
