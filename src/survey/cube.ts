@@ -254,13 +254,16 @@ export function sliceOptions(cube: OutcomeCube, { waves, question, by = null, fi
 }
 
 /** Runs the cube's three queries with `run` (native DuckDB at build time, or DuckDB-WASM) and assembles it. */
+// DuckDB returns grouped rows in any order: sorted, the cube (and so each build's cube.json) is the same every time.
+const sorted = (sql: string) => `SELECT * FROM (${sql}) ORDER BY ALL`;
+
 export async function buildCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
-  return assembleCube(await run(indicatorCellsSql()), await run(optionCellsSql()), await run(populationCellsSql), await run(ratingCellsSql()), build);
+  return assembleCube(await run(sorted(indicatorCellsSql())), await run(sorted(optionCellsSql())), await run(sorted(populationCellsSql)), await run(sorted(ratingCellsSql())), build);
 }
 
 /** The cube's indicator and population cells only (no options, no ratings): all an indicator report sums. */
 export async function buildIndicatorCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
-  return assembleCube(await run(indicatorCellsSql()), [], await run(populationCellsSql), [], build);
+  return assembleCube(await run(sorted(indicatorCellsSql())), [], await run(sorted(populationCellsSql)), [], build);
 }
 
 export interface CohortStreamCell {
