@@ -96,6 +96,8 @@ function readStaged(paths: readonly string[], columns: readonly { name: string; 
 }
 
 const droppedFile = "dropped.csv";
+/** Name words remembered by a sink so that each is written once (past this, repeats are written and DuckDB drops them). */
+const keptNameWords = 1 << 20;
 const namesFile = "names.csv";
 const stagedFile = (table: TableName) => `${table}.csv`;
 /** Each staged file's longest line, in characters, written beside them when the sink closes. */
@@ -107,7 +109,7 @@ export class StagingSink implements CleanSink {
   private readonly encoders = new Map<TableName, ((value: Cell | undefined) => string)[]>();
   private readonly dropped: StagedFile;
   private readonly nameWords: StagedFile;
-  /** Words of people's names, for masking quotes; written with repeats, made distinct by DuckDB. */
+  /** Words of people's names, for masking quotes; written with few repeats, made distinct by DuckDB. */
   readonly names: { add(word: string): void };
 
   constructor(private readonly directory: string) {
@@ -118,7 +120,16 @@ export class StagingSink implements CleanSink {
     this.dropped = new StagedFile(join(directory, droppedFile));
     const nameWords = new StagedFile(join(directory, namesFile));
     this.nameWords = nameWords;
-    this.names = { add: (word) => nameWords.write(`${text(word)}\n`) };
+    // Most words repeat (a name in the roster and in each export): each is written once while the set is small enough.
+    const written = new Set<string>();
+    this.names = {
+      add: (word) => {
+        if (written.has(word)) return;
+        if (written.size >= keptNameWords) written.clear();
+        written.add(word);
+        nameWords.write(`${text(word)}\n`);
+      },
+    };
   }
 
   add(table: TableName, row: CleanRow, candidate = -1): void {
