@@ -83,12 +83,12 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
     const inputBytes = exportsListing(dataDir).files.reduce((sum, [, size]) => sum + size, 0);
     const clean = (workers ?? inputBytes >= workersFrom) ? cleanPartInWorker : cleanPartHere;
     const outcomes = await settleAll(
-      cleanParts.map((part, i) => () => clean({ dataDir, part, staging: directories[i] })),
+      cleanParts.map((part, i) => () => clean({ dataDir, part, staging: directories[i], codeBase: i })),
       Math.min(2, availableParallelism()),
     );
     const failed = outcomes.find((o) => o.status === "rejected");
     if (failed) throw failed.reason;
-    const sink = new StagingSink(directories.at(-1)!);
+    const sink = new StagingSink(directories.at(-1)!, cleanParts.length);
     addSources(sink, files, outcomes.map((o) => (o as PromiseFulfilledResult<PartCounts>).value));
     sink.close();
     const cleaned = performance.now();
