@@ -1,5 +1,6 @@
-// The clean store's sink: rows are staged as CSV text in temporary files while the exports stream by, then
-// native DuckDB reads each file once (typed, in parallel), leaves out replaced submissions, sorts and writes Parquet.
+// The clean store's sink: rows are staged as CSV text in temporary files while the exports stream by (texts with
+// few values as dictionary codes), then native DuckDB reads each file once (typed, in parallel), puts the coded texts
+// back, leaves out replaced submissions, sorts and writes Parquet.
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
