@@ -22,9 +22,18 @@ export function tidyAnswer(text: string): string {
   return (plain.includes("  ") || !asciiPrintable.test(plain) ? plain.replace(/\s+/g, " ") : plain).trim();
 }
 
+/** Distinct answer texts whose key is kept: single-choice and grid columns repeat a few texts. */
+const keptKeys = 16384;
+const keys = new Map<string, string>();
+
 /** The key two answers share when they are the same answer: tidied and lower-cased. */
 export function answerKey(text: string): string {
-  return tidyAnswer(text).toLowerCase();
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = tidyAnswer(text).toLowerCase();
+    if (keys.size < keptKeys) keys.set(text, key);
+  }
+  return key;
 }
 
 const optionKeys = new WeakMap<readonly string[], Map<string, string>>();
@@ -65,8 +74,26 @@ function separatorEnd(text: string, position: number, core: string): number {
   return at;
 }
 
+/** Distinct cells whose split is kept, per options list and separator: a column repeats a few combinations of options. */
+const keptSplits = 4096;
+const splits = new WeakMap<readonly string[], Map<string, Map<string, CheckboxAnswer>>>();
+
 /** Greedy longest match of known options at each separator boundary; unmatched pieces are joined back as Other text. */
 export function splitCheckbox(cell: string, knownOptions: readonly string[], separator: string): CheckboxAnswer {
+  let bySeparator = splits.get(knownOptions);
+  if (!bySeparator) splits.set(knownOptions, (bySeparator = new Map()));
+  let byCell = bySeparator.get(separator);
+  if (!byCell) bySeparator.set(separator, (byCell = new Map()));
+  let answer = byCell.get(cell);
+  if (!answer) {
+    answer = splitCell(cell, knownOptions, separator);
+    if (byCell.size < keptSplits) byCell.set(cell, answer);
+  }
+  // Each caller owns its answer: the kept one is never handed out.
+  return { options: [...answer.options], other: answer.other };
+}
+
+function splitCell(cell: string, knownOptions: readonly string[], separator: string): CheckboxAnswer {
   const text = tidyAnswer(cell);
   if (text === "") return { options: [], other: null };
   const lowered = text.toLowerCase();

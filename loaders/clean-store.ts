@@ -2,8 +2,8 @@
 // every Framework loader reads (several may ask at once: one builds, under a lock, and the others wait for it).
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -12,11 +12,11 @@ import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
 import { buildMode } from "./build-mode";
 import { cleaningCodeHash, exportsFingerprint, exportsListing } from "./fingerprint";
 import { idKeyDigest } from "./identity";
-import { tableNames } from "./model";
+import { tableColumns, tableNames, type Cell, type CleanModel } from "./model";
 import { processAlive } from "./process-alive";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
 import { figuresMemoryLimit, openDuckDB, parquetSettings } from "./parquet";
-import { StagingSink, writeStagedParquet } from "./staging";
+import { nameWordsFile, StagingSink, writeStagedParquet } from "./staging";
 
 /**
  * Where clean stores are kept (git-ignored; `npm run clean` removes it), one folder per build mode so nothing one
@@ -83,12 +83,12 @@ export async function buildCleanStore(dataDir: string, outDir: string, { workers
     const inputBytes = exportsListing(dataDir).files.reduce((sum, [, size]) => sum + size, 0);
     const clean = (workers ?? inputBytes >= workersFrom) ? cleanPartInWorker : cleanPartHere;
     const outcomes = await settleAll(
-      cleanParts.map((part, i) => () => clean({ dataDir, part, staging: directories[i] })),
+      cleanParts.map((part, i) => () => clean({ dataDir, part, staging: directories[i], codeBase: i })),
       Math.min(2, availableParallelism()),
     );
     const failed = outcomes.find((o) => o.status === "rejected");
     if (failed) throw failed.reason;
-    const sink = new StagingSink(directories.at(-1)!);
+    const sink = new StagingSink(directories.at(-1)!, cleanParts.length);
     addSources(sink, files, outcomes.map((o) => (o as PromiseFulfilledResult<PartCounts>).value));
     sink.close();
     const cleaned = performance.now();
@@ -240,6 +240,70 @@ export async function withCleanTables<T>(dataDir: string, work: (connection: Duc
       await connection.run(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
     }
     return await work(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The store each model of `loadExports` was read from: its tables go into DuckDB straight from the store's Parquet. */
+const modelStores = new WeakMap<CleanModel, string>();
+
+export function storeOf(model: CleanModel): string | undefined {
+  return modelStores.get(model);
+}
+
+/** Temporary stores of this process, removed when it exits. */
+const temporaryStores: string[] = [];
+
+/** A clean store of `dataDir` of this process's own, outside the shared store root (tests clean many small folders once each). */
+async function privateStore(dataDir: string): Promise<string> {
+  if (temporaryStores.length === 0) process.once("exit", () => temporaryStores.forEach((store) => rmSync(store, { recursive: true, force: true })));
+  const store = await mkdtemp(join(tmpdir(), "workbench-clean-"));
+  temporaryStores.push(store);
+  try {
+    await buildCleanStore(dataDir, store, { workers: false });
+  } catch (error) {
+    rmSync(store, { recursive: true, force: true });
+    throw error;
+  }
+  return store;
+}
+
+/** A column read back as the cell the cleaning gave it: dates and timestamps as Dates (read as epoch milliseconds). */
+function selectCell(column: { name: string; type: string }): string {
+  const name = quoteIdentifier(column.name);
+  if (column.type === "DATE") return `epoch_ms(CAST(${name} AS TIMESTAMP)) AS ${name}`;
+  if (column.type === "TIMESTAMP") return `epoch_ms(${name}) AS ${name}`;
+  return name;
+}
+
+/**
+ * Every clean table of the exports in `dataDir` as rows in memory (small data and tests), read back from the clean
+ * store: the tests see what the build ships, through the one path from cleaning to Parquet. With `names`, adds the
+ * words of people's names the exports hold (for masking quotes).
+ */
+export async function loadExports(dataDir: string, names: Set<string> | null = null): Promise<CleanModel> {
+  const store = await privateStore(dataDir);
+  const instance = await openDuckDB();
+  const connection = await instance.connect();
+  try {
+    const model = {} as Record<string, Record<string, Cell>[]>;
+    for (const name of tableNames) {
+      const columns = tableColumns[name];
+      const result = await connection.runAndReadAll(`SELECT ${columns.map(selectCell).join(", ")} FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
+      const dated = columns.filter((c) => c.type === "DATE" || c.type === "TIMESTAMP").map((c) => c.name);
+      model[name] = (result.getRowObjectsJS() as Record<string, Cell>[]).map((row) => {
+        for (const column of dated) if (row[column] !== null) row[column] = new Date(Number(row[column]));
+        return row;
+      });
+    }
+    if (names) {
+      const words = await connection.runAndReadAll(`SELECT word FROM read_parquet(${sqlString(join(store, nameWordsFile))})`);
+      for (const { word } of words.getRowObjectsJS()) names.add(String(word));
+    }
+    modelStores.set(model as CleanModel, store);
+    return model as CleanModel;
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -9,6 +9,8 @@ interface Job {
   dataDir: string;
   part: CleanPart;
   staging: string;
+  /** Sets the part's staged dictionary codes apart from the other parts' (loaders/staging.ts). */
+  codeBase: number;
 }
 
 /**
@@ -41,8 +43,8 @@ export function cleanPartInWorker(job: Job): Promise<PartCounts> {
 }
 
 /** Runs `part` of the cleaning in this thread, staging into the job's folder. */
-export async function cleanPartHere({ dataDir, part, staging }: Job): Promise<PartCounts> {
-  const sink = new StagingSink(staging);
+export async function cleanPartHere({ dataDir, part, staging, codeBase }: Job): Promise<PartCounts> {
+  const sink = new StagingSink(staging, codeBase);
   try {
     return await cleanPart(dataDir, part, sink, sink.names);
   } finally {

@@ -1,6 +1,6 @@
 // The cleaning rules: every export in a data folder read, checked, de-duplicated and scoped into the clean tables.
-// Rows stream into a sink (arrays for small data and tests, staged files for the clean store); only compact
-// decision records (where a submission is, when it was made) stay in memory.
+// Rows stream into a sink (the clean store's staged files, loaders/staging.ts); only compact decision records
+// (where a submission is, when it was made) stay in memory.
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { answeredCount, type UnknownAnswerCounts } from "./answers";
@@ -14,8 +14,7 @@ import { KeyIndex } from "./key-index";
 import { refuseLongAnswers } from "./long-answers";
 import { gatherNames, type NameWords } from "./masking";
 import { normaliseCohort } from "./cohort";
-import { tableColumns, type Cell, type CleanModel, type ExclusionReason, type TableName } from "./model";
-import type { ColumnSpec } from "./parquet";
+import type { Cell, ExclusionReason, TableName } from "./model";
 import { outOfScope, People, type Person } from "./people";
 import { readQualtricsWave } from "./qualtrics";
 import { readRoster } from "./roster";
@@ -373,35 +372,5 @@ export function addSources(sink: CleanSink, files: readonly SourceFile[], counts
   }
 }
 
-/** Streams every export in `dataDir` through the cleaning rules into `sink`, one part after the other. */
-export async function cleanExports(dataDir: string, sink: CleanSink, names: NameWords | null = null): Promise<void> {
-  const files = await findSources(dataDir);
-  const counts: PartCounts[] = [];
-  for (const part of cleanPartsOf(dataDir)) counts.push(await cleanPart(dataDir, part, sink, names));
-  addSources(sink, files, counts);
-}
-
-export function emptyModel(): CleanModel {
-  return Object.fromEntries(Object.keys(tableColumns).map((name) => [name, []])) as unknown as CleanModel;
-}
-
-/** Reads every export in `dataDir` into in-memory clean tables (small data and tests; the build uses the clean store). */
-export async function loadExports(dataDir: string, names: Set<string> | null = null): Promise<CleanModel> {
-  const staged = new Map<TableName, { row: CleanRow; candidate: number }[]>(Object.keys(tableColumns).map((name) => [name as TableName, []]));
-  const dropped = new Set<number>();
-  await cleanExports(dataDir, {
-    add: (table, row, candidate = -1) => staged.get(table)!.push({ row, candidate }),
-    drop: (candidate) => dropped.add(candidate),
-  }, names);
-  const model = emptyModel();
-  for (const [table, rows] of staged) {
-    const clean = model[table] as CleanRow[];
-    for (const { row, candidate } of rows) if (!dropped.has(candidate)) clean.push(row);
-  }
-  return model;
-}
-
-/** One clean table with its declared columns, ready for `toParquet` or a DuckDB table. */
-export function cleanTable(model: CleanModel, name: TableName): { columns: readonly ColumnSpec[]; rows: Record<string, Cell>[] } {
-  return { columns: tableColumns[name], rows: model[name] as Record<string, Cell>[] };
-}
+// The clean data in memory is read back from the clean store, the path that ships (loaders/clean-store.ts).
+export { loadExports } from "./clean-store";

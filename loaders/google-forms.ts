@@ -1,5 +1,5 @@
 // Reads a Google Forms export of an alumni survey wave: one header row, local timestamps, `, `-joined checkboxes.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { AnswerReader, type Note, type UnknownAnswerCounts } from "./answers";
 import { ContractError } from "./contract-error";
 import { readCsvFile, splitHeader, type CsvRecord } from "./csv";
@@ -126,9 +126,7 @@ export function* readGoogleFormsWave(
     const notes: Note[] = [];
     const answers = reader.read(record, notes);
     // Google Forms has no response id: the same submission is the same person, time and answers.
-    const submissionKey = createHash("sha256")
-      .update([email, submittedAt.toISOString(), ...answerIndexes.map((i) => record.cells[i].trim())].join("\u0000"))
-      .digest("hex");
+    const submissionKey = hash("sha256", [email, submittedAt.toISOString(), ...answerIndexes.map((i) => record.cells[i].trim())].join("\u0000"), "hex");
     yield {
       wave: wave.id,
       file,

@@ -1,7 +1,7 @@
 // A person's pseudonymous id: the same email gives the same id in every wave, and the email never leaves the loader.
 // The key is WORKBENCH_ID_KEY, else a key file kept outside the repository (created on first use, readable only by
 // its owner); only generated sample data (a folder holding the generator's marker file) uses the fixed, public key.
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, hash, randomBytes } from "node:crypto";
 import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
@@ -21,8 +21,42 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** HMAC-SHA256's padded key blocks, kept per key: two one-shot hashes per id cost half of a createHmac (RFC 2104). */
+interface HmacPads {
+  inner: Buffer;
+  outer: Buffer;
+}
+
+const padsByKey = new Map<string, HmacPads | null>();
+
+/** The key's pads, with room after them for a short message (inner) and the inner digest (outer); null for a key longer than a block. */
+function hmacPads(key: string): HmacPads | null {
+  let pads = padsByKey.get(key);
+  if (pads === undefined) {
+    const bytes = Buffer.from(key);
+    pads = null;
+    if (bytes.length <= 64) {
+      const inner = Buffer.alloc(64 + 1024);
+      const outer = Buffer.alloc(64 + 32);
+      for (let i = 0; i < 64; i += 1) {
+        inner[i] = (bytes[i] ?? 0) ^ 0x36;
+        outer[i] = (bytes[i] ?? 0) ^ 0x5c;
+      }
+      pads = { inner, outer };
+    }
+    padsByKey.set(key, pads);
+  }
+  return pads;
+}
+
 export function pseudonymousId(email: string, key: string): string {
-  return createHmac("sha256", key).update(normaliseEmail(email)).digest("hex").slice(0, 16);
+  const message = normaliseEmail(email);
+  const pads = hmacPads(key);
+  // A long key or message takes the general path: the same HMAC.
+  if (pads === null || message.length * 3 > 1024) return createHmac("sha256", key).update(message).digest("hex").slice(0, 16);
+  const length = pads.inner.write(message, 64);
+  hash("sha256", pads.inner.subarray(0, 64 + length), "buffer").copy(pads.outer, 64);
+  return hash("sha256", pads.outer, "hex").slice(0, 16);
 }
 
 /** Where the key file is: WORKBENCH_ID_KEY_FILE, else outcomes-workbench/id-key in the user's config folder. */

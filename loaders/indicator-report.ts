@@ -1,23 +1,26 @@
 // An indicator report (one wave, pooled or by a grouping) summed from the outcome cube (src/survey/cube.ts): the one
 // engine behind src/data/indicators.json (every wave and grouping) and the `indicators` command (one of them).
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { join } from "node:path";
 import { buildIndicatorCube, sliceIndicators, type OutcomeCube } from "../src/survey/cube.js";
 import { indicators, wilson, type IndicatorGrouping } from "../src/survey/indicators.js";
-import { cleanTable } from "./clean.js";
+import { quoteIdentifier, sqlString } from "../src/survey/sql.js";
+import { storeOf } from "./clean-store.js";
 import { instrumentFor } from "./instrument.js";
-import { tableNames, tableSortBy, type CleanModel } from "./model.js";
-import { createTable, rowObjects } from "./parquet.js";
+import { tableNames, type CleanModel } from "./model.js";
+import { rowObjects } from "./parquet.js";
 import type { IndicatorFigure, IndicatorReport } from "../src/survey/report.js";
 
 export type { IndicatorFigure, IndicatorReport };
 
 type Run = (sql: string) => Promise<Record<string, unknown>[]>;
 
-/** Every clean table of `model` as a DuckDB table of the same name. */
+/** Every clean table of `model` (from `loadExports`) as a DuckDB table of the same name, read from the store's Parquet. */
 export async function loadCleanTables(connection: DuckDBConnection, model: CleanModel): Promise<void> {
+  const store = storeOf(model);
+  if (store === undefined) throw new Error("loadCleanTables: the model was not read by loadExports from a clean store");
   for (const name of tableNames) {
-    const { columns, rows } = cleanTable(model, name);
-    await createTable(connection, name, columns, rows, tableSortBy[name]);
+    await connection.run(`CREATE TABLE ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
   }
 }
 

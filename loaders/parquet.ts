@@ -1,11 +1,11 @@
 // Clean tables into native DuckDB and out as Parquet, tuned for the browser reader (hyparquet: snappy or
-// uncompressed, no zstd). Small tables go through an appender; the clean store stages files instead (loaders/staging.ts).
+// uncompressed, no zstd). The clean tables reach Parquet through the clean store's staged files (loaders/staging.ts);
+// `toParquet` (an appender) writes small ad-hoc tables only.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdentifier, sqlString } from "../src/survey/sql.js";
-import { writeToStdout } from "./stdout.js";
 
 export type ColumnType = "VARCHAR" | "INTEGER" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
 
@@ -166,13 +166,4 @@ export async function toParquet(
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
-}
-
-/** The end of every Framework loader: Parquet to stdout, nothing else on it. */
-export async function writeParquetToStdout(
-  columns: readonly ColumnSpec[],
-  rows: Iterable<Record<string, Cell>>,
-  options?: ParquetOptions,
-): Promise<void> {
-  await writeToStdout(await toParquet(columns, rows, options));
 }

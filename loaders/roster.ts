@@ -48,6 +48,30 @@ export const rosterRow = z.object({
 
 export type RosterRow = z.output<typeof rosterRow>;
 
+const emailPattern = /^[^@\s]+@[^@\s]+$/;
+
+function readFlag(text: string): boolean | null {
+  const flag = text.trim().toUpperCase();
+  return flag === "TRUE" ? true : flag === "FALSE" ? false : null;
+}
+
+/**
+ * A row `rosterRow` accepts, read with the same functions without building zod's record (a million rows at a
+ * million respondents); null for any row it might refuse, which `rosterRow` then reads to name the first issue.
+ */
+function readRosterRow(cells: readonly string[], indexes: readonly (readonly [string, number])[]): RosterRow | null {
+  const cell: Record<string, string> = {};
+  for (const [name, index] of indexes) cell[name] = cells[index];
+  const email = normaliseEmail(cell.email);
+  const cohortReading = normaliseCohort(cell.cohort);
+  const programStart = parseIsoDate(cell.program_start);
+  const programEnd = parseIsoDate(cell.program_end);
+  const completed = readFlag(cell.completed);
+  const extension = readFlag(cell.extension);
+  if (!emailPattern.test(email) || !cohortReading || !programStart || !programEnd || completed === null || extension === null) return null;
+  return { email, cohort: cohortReading, stream: cell.stream.trim(), program_start: programStart, program_end: programEnd, completed, extension };
+}
+
 /** One participation of a scholar in a cohort, as the loaders use it (names and emails stay here). */
 export interface Participation {
   email: string;
@@ -71,7 +95,9 @@ export function* readRoster(records: Iterable<CsvRecord>, file: string): Generat
   const indexes = used.map((name) => [name, requireColumn(header.cells, name, file, header.line)] as const);
   for (const record of rest) {
     requireWidth(record, header.cells.length, file);
-    const row = parseRecord(rosterRow, Object.fromEntries(indexes.map(([name, index]) => [name, record.cells[index]])), file, record.line);
+    const row =
+      readRosterRow(record.cells, indexes) ??
+      parseRecord(rosterRow, Object.fromEntries(indexes.map(([name, index]) => [name, record.cells[index]])), file, record.line);
     yield {
       email: row.email,
       cohort: row.cohort.cohort,

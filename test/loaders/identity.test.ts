@@ -1,6 +1,7 @@
 // Pseudonymous ids: stable per person, keyed; a real build's key comes from the environment or a private key file.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,4 +81,13 @@ test("a folder that does not exist is reported, and no key file is made for it",
 
 test("the shipped sample and the test fixtures are marked as sample data", () => {
   assert.equal(idKey(sampleDataDir), process.env.WORKBENCH_ID_KEY || sampleKey);
+});
+
+test("pseudonymous ids are HMAC-SHA256 of the normalised email, whatever the key's and email's length", () => {
+  for (const key of ["k1", "x".repeat(64), "y".repeat(65), "outcomes-workbench-sample-key"]) {
+    for (const email of ["ana@example.org", " Ana@Example.ORG ", "", `${"é".repeat(400)}@example.org`, `${"a".repeat(2000)}@example.org`]) {
+      const expected = createHmac("sha256", key).update(email.trim().toLowerCase()).digest("hex").slice(0, 16);
+      assert.equal(pseudonymousId(email, key), expected);
+    }
+  }
 });

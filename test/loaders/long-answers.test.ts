@@ -41,9 +41,10 @@ test("a 5 MB answer is read whole into the clean tables", async () => {
 
 test("a staged row of the longest answer, every character a quote (so doubled), is read back whole", async () => {
   const staging = mkdtempSync(join(tmpdir(), "workbench-staging-"));
-  for (const name of [...tableNames, "dropped", "names"]) writeFileSync(join(staging, `${name}.csv`), "");
+  for (const name of [...tableNames, "dropped", "names", "dictionary"]) writeFileSync(join(staging, `${name}.csv`), "");
   const answer = '"'.repeat(longestAnswerBytes);
-  const line = `,"id","2025","work_description","${answer.replaceAll('"', '""')}",false,true,"Summer 2022"\n`;
+  // Coded columns (wave, question, cohort) are staged as a code and a text field: here as text.
+  const line = `,"id",,"2025",,"work_description","${answer.replaceAll('"', '""')}",false,true,,"Summer 2022"\n`;
   writeFileSync(join(staging, "free_text.csv"), line);
   writeFileSync(join(staging, "line-lengths.json"), JSON.stringify({ "free_text.csv": line.length }));
   const out = join(staging, "out");
