@@ -230,6 +230,12 @@ export const shippedInstrument = readInstrumentFile(shippedInstrumentPath);
 shippedOptionIds = new Map(shippedInstrument.questions.filter((q) => q.optionIds).map((q) => [q.id, q.optionIds!]));
 
 /** The instrument an exports folder is read with: its own instrument.json if it has one, else the shipped one. */
+/** The instrument file in effect for `dataDir`: the folder's own, else the one the project ships. */
+export function instrumentPathFor(dataDir: string): string {
+  const own = join(dataDir, instrumentFileName);
+  return existsSync(own) ? own : shippedInstrumentPath;
+}
+
 export function instrumentFor(dataDir: string): Instrument {
   const own = join(dataDir, instrumentFileName);
   return existsSync(own) ? readInstrumentFile(own) : shippedInstrument;

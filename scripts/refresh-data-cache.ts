@@ -9,6 +9,7 @@ import { buildMode, minCell } from "../loaders/build-mode.js";
 import { dataDir } from "../loaders/data-dir.js";
 import { cleaningCodeHash, exportsFingerprint } from "../loaders/fingerprint.js";
 import { idKeyDigest } from "../loaders/identity.js";
+import { instrumentPathFor } from "../loaders/instrument.js";
 import { parquetSettings } from "../loaders/parquet.js";
 import { projectRoot } from "./build-folders.js";
 
@@ -28,6 +29,8 @@ function codeHash(sourceRoot: string): string {
 export async function dataFingerprint(sourceRoot: string): Promise<string> {
   return JSON.stringify({
     ...(await exportsFingerprint(dataDir())),
+    // The shipped instrument is read when the exports folder has none of its own.
+    instrument: createHash("sha256").update(readFileSync(instrumentPathFor(dataDir()))).digest("hex"),
     build: buildMode(),
     minCell: minCell(),
     code: cleaningCodeHash(),
