@@ -20,6 +20,13 @@ import { quoteIdentifier, sqlString } from "../src/survey/sql.js";
  */
 export const siteStorageVersion = "v1.4.0";
 
+/**
+ * Rows per row group: larger than DuckDB's 122,880 so that a column's segments lie in longer runs of blocks, which
+ * DuckDB-WASM fetches with fewer, larger range requests (at 100,000 respondents: a 20% smaller file, and the
+ * selections group-by reads 11.6 MB instead of 27.2 MB).
+ */
+export const siteRowGroupSize = 1_048_576;
+
 /** The tables, and their columns, a build of `mode` puts in the file. */
 export function siteTables(mode: BuildMode): { name: TableName; columns: string[] }[] {
   return tableNames.flatMap((name) => {
@@ -32,7 +39,7 @@ export function siteTables(mode: BuildMode): { name: TableName; columns: string[
 
 /** Writes the database file `file` (which must not exist) from the clean store's Parquet files in `store`. */
 export async function writeSiteDatabaseFile(connection: DuckDBConnection, store: string, file: string, mode: BuildMode): Promise<void> {
-  await connection.run(`ATTACH ${sqlString(file)} AS site (STORAGE_VERSION ${sqlString(siteStorageVersion)})`);
+  await connection.run(`ATTACH ${sqlString(file)} AS site (STORAGE_VERSION ${sqlString(siteStorageVersion)}, ROW_GROUP_SIZE ${siteRowGroupSize})`);
   try {
     for (const { name, columns } of siteTables(mode)) {
       const source = `read_parquet(${sqlString(join(store, `${name}.parquet`))})`;

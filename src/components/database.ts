@@ -158,15 +158,19 @@ export class Database {
     return attached;
   }
 
-  /** Row count, columns and first rows of a table. */
-  async preview(name: string): Promise<{ rows: number; columns: { name: string; type: string }[]; head: Row[] }> {
+  /** A table's row count and columns, from the file's catalog and row-group headers (no column is read). */
+  async describe(name: string): Promise<{ rows: number; columns: { name: string; type: string }[] }> {
     const [{ n }] = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`);
-    const head = await this.query(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 50`);
     const columns = (await this.query(
       `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`,
       [name],
     )) as unknown as { name: string; type: string }[];
-    return { rows: Number(n), columns, head };
+    return { rows: Number(n), columns };
+  }
+
+  /** A table's first rows: reads a block of every column, so only when someone asks to see them. */
+  head(name: string, rows = 50): Promise<Rows> {
+    return this.query(`SELECT * FROM ${quoteIdentifier(name)} LIMIT ${Math.max(0, Math.floor(rows))}`);
   }
 
   /** Every table's name (the views of the attached files' tables, and any a reader created), in name order. */

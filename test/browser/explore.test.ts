@@ -182,6 +182,26 @@ test("Explore reads the database file by range requests, in DuckDB's worker, nev
   await page.context().close();
 });
 
+test("the table list shows each table's size and columns, and a table's example values once it is opened", async () => {
+  const { page, externalRequests, errors } = await openWatchedPage(browser);
+  await page.goto(`${site.url}/explore.html`);
+  const respondents = page.locator(".explore-schema details[data-table=respondents]");
+  await respondents.waitFor({ timeout: 60_000 });
+  assert.match(await respondents.locator("summary .count").innerText(), /^ [\d,]+ rows$/);
+  // The fourth column of respondents (loaders/model.ts).
+  const cohort = respondents.locator("tbody tr").nth(3);
+  assert.deepEqual([await cohort.locator("td").nth(0).textContent(), await cohort.locator("td").nth(1).textContent()], ["cohort", "varchar"]);
+  assert.equal(await cohort.locator("td").nth(2).textContent(), "", "no examples before the table is opened");
+  await respondents.locator("summary").click();
+  await page.waitForFunction(() => {
+    const cell = document.querySelector(".explore-schema details[data-table=respondents] tbody tr:nth-child(4) td:nth-child(3)");
+    return cell && cell.textContent !== "" && cell.textContent !== "…";
+  });
+  assert.match(await cohort.locator("td").nth(2).innerText(), /\S/);
+  assert.deepEqual([externalRequests, errors], [[], []]);
+  await page.context().close();
+});
+
 test("from a host that ignores Range, the worker fetches the database file whole and Explore gives the same answer", async () => {
   const plain = await serveStatic(process.env.EXPLORE_DIST ?? "dist", {}, "/some/sub/path", { ranges: false });
   try {
