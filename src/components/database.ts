@@ -92,12 +92,14 @@ export class QueryCancelled extends Error {
   }
 }
 
-/** The catalog name a database file is attached as: its file name without the content hash, e.g. `clean`. */
-export function attachedName(url: string, taken: ReadonlySet<string> = new Set()): string {
+/** The catalog name a database file is attached as: its file name without the content hash (`clean`), made unique. */
+export function catalogName(url: string, taken: ReadonlySet<string>): string {
   const file = new URL(url, "http://localhost/").pathname.split("/").pop() ?? "";
-  const stem = file.replace(/\.duckdb$/, "").replace(/\.[0-9a-f]{8}$/, "").replace(/[^A-Za-z0-9_]/g, "_").toLowerCase() || "site";
-  let name = /^[a-z_]/.test(stem) ? stem : `db_${stem}`;
-  for (let n = 2; taken.has(name) || name === "memory" || name === "system" || name === "temp"; n += 1) name = `${stem}_${n}`;
+  const stem = file.replace(/\.duckdb$/, "").replace(/\.[0-9a-f]{8}$/, "").replace(/[^A-Za-z0-9_]/g, "_").toLowerCase();
+  const base = /^[a-z_]/.test(stem) ? stem : `site_${stem}`;
+  let name = base;
+  // DuckDB's own catalogs keep their names.
+  for (let n = 2; taken.has(name) || ["memory", "system", "temp"].includes(name); n += 1) name = `${base}_${n}`;
   return name;
 }
 
@@ -108,6 +110,7 @@ export class Database {
   readonly #tables = new Map<string, Promise<void>>();
   /** Each database file's catalog name, by URL, once attached. */
   readonly #attached = new Map<string, Promise<string>>();
+  readonly #catalogs = new Set<string>();
   /** Statements on the one connection run one after another: a new one would abort a streaming one. */
   #queue: Promise<unknown> = Promise.resolve();
   #cancelled = false;
@@ -144,7 +147,8 @@ export class Database {
     const href = new URL(url, location.href).href;
     let attached = this.#attached.get(href);
     if (!attached) {
-      const catalog = attachedName(href, new Set(this.#attached.keys()));
+      const catalog = catalogName(href, this.#catalogs);
+      this.#catalogs.add(catalog);
       attached = (async () => {
         // DuckDB's worker reads the file by synchronous range requests, block by block, as queries need them
         // (or whole, once, from a host that ignores Range: see `allowFullHTTPReads` below).
