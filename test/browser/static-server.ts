@@ -26,8 +26,8 @@ async function isFile(path: string): Promise<boolean> {
 
 export interface StaticSite {
   url: string;
-  /** How many requests asked for a byte range, and how many of those were answered with one (206). */
-  readonly ranges: { asked: number; served: number };
+  /** How many requests asked for a byte range, how many of those were answered with one (206), and its bytes. */
+  readonly ranges: { asked: number; served: number; bytes: number };
   close(): Promise<void>;
 }
 
@@ -60,7 +60,7 @@ export async function serveStatic(
   base = "",
   { ranges = true }: { ranges?: boolean } = {},
 ): Promise<StaticSite> {
-  const counted = { asked: 0, served: 0 };
+  const counted = { asked: 0, served: 0, bytes: 0 };
   const server: Server = createServer(async (request, response) => {
     const requested = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     if (!requested.startsWith(`${base}/`)) {
@@ -94,7 +94,10 @@ export async function serveStatic(
         ...headers,
       });
       if (request.method === "HEAD") response.end();
-      else createReadStream(path, { start: range.start, end: range.end }).pipe(response);
+      else {
+        counted.bytes += length;
+        createReadStream(path, { start: range.start, end: range.end }).pipe(response);
+      }
       return;
     }
     response.writeHead(200, { "content-type": type, "content-length": size, ...(ranges ? { "accept-ranges": "bytes" } : {}), ...headers });
