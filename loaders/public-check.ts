@@ -27,10 +27,14 @@ async function rows(connection: DuckDBConnection, sql: string): Promise<Record<s
   return (await (await connection.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
 }
 
+/** A DuckDB file's headers before its first block: the main header and two database headers of 4 KiB each. */
+const databaseHeaderBytes = 3 * 4096;
+
 /**
  * Every problem with a shipped DuckDB database file (src/data/clean.duckdb.ts): anything in its catalog but the
- * allow-listed tables with allow-listed columns, or rows stored but deleted (still in the file's bytes). Every row
- * of every table is read, so a file DuckDB cannot decode is refused too.
+ * allow-listed tables with allow-listed columns, or bytes no table reads (rows deleted but stored, free blocks,
+ * anything after the last block), which could hold what was removed. Every row of every table is read, so a file
+ * DuckDB cannot decode is refused too.
  */
 export async function siteDatabaseProblems(file: string): Promise<string[]> {
   const instance = await DuckDBInstance.create(":memory:");
@@ -39,6 +43,11 @@ export async function siteDatabaseProblems(file: string): Promise<string[]> {
     // The read-only attach opens nothing beside the file (no write-ahead log is replayed or written).
     await connection.run(`ATTACH ${sqlString(file)} AS shipped (READ_ONLY)`);
     const problems: string[] = [];
+    const [size] = await rows(connection, `SELECT block_size, total_blocks, free_blocks FROM pragma_database_size() WHERE database_name = 'shipped'`);
+    if (Number(size.free_blocks) > 0) problems.push(`${Number(size.free_blocks)} free blocks (space no table uses, which may hold removed data)`);
+    const bytes = statSync(file).size;
+    const used = databaseHeaderBytes + Number(size.total_blocks) * Number(size.block_size);
+    if (bytes !== used) problems.push(`${bytes - used} bytes beyond the database's blocks`);
     const others = await rows(
       connection,
       `SELECT 'schema' AS kind, schema_name AS name FROM duckdb_schemas() WHERE database_name = 'shipped' AND schema_name <> 'main'

@@ -122,6 +122,9 @@ test("respondent-level tables, columns off the list, unknown files and analyst p
   assert.match(await clean("CREATE SCHEMA site.private", "CREATE TABLE site.private.flags AS SELECT 'x' AS flag"), /a schema that is not on the public allow-list: private.*a clean table that is not on the public allow-list: flags/);
   // Rows deleted after a checkpoint keep their values in the file's blocks.
   assert.match(await clean("INSERT INTO site.flags SELECT '2024', 'x.csv', 5, 'a@b.org'", "CHECKPOINT site", "DELETE FROM site.flags WHERE line = 5", "CHECKPOINT site"), /flags: 1 stored rows are deleted but still in the file/);
+  assert.match(await clean("CREATE TABLE site.gone AS SELECT range AS respondent_id FROM range(100000)", "CHECKPOINT site", "DROP TABLE site.gone", "CHECKPOINT site"), /free blocks/);
+  const padded = new Uint8Array([...shipped, ...new TextEncoder().encode("a@b.org")]);
+  assert.match((await problems({ "_file/data/clean.4709ae3f.duckdb": padded })).join("\n"), /7 bytes beyond the database's blocks/);
   assert.match((await problems({ "_file/data/clean.4709ae3f.duckdb": "not a database" })).join("\n"), /clean\.4709ae3f\.duckdb: could not be decoded/);
   // The clean tables ship as the database file only: a Parquet file is of no public kind.
   assert.match((await problems({ "_file/data/clean/flags.4709ae3f.parquet": parquet({ wave: ["2024"] }) })).join("\n"), /flags\.4709ae3f\.parquet: a data file of a kind/);
