@@ -47,15 +47,15 @@ async function arrowTable(connection: DuckDBConnection, sql: string): Promise<Ta
   return new Table(schema, batches);
 }
 
-/** The path of clean table `table`'s Parquet file in a build's `_file/data/clean` folder (its name is hashed). */
-export function cleanParquetFile(cleanDir: string, table: string): string {
-  const file = readdirSync(cleanDir).find((f) => f.startsWith(`${table}.`) && f.endsWith(".parquet"));
-  if (!file) throw new Error(`no ${table} Parquet in ${cleanDir}`);
-  return join(cleanDir, file);
+/** The path of the clean tables' database file in a build's `_file/data` folder (its name is hashed). */
+export function siteDatabaseFile(dataDir: string): string {
+  const file = readdirSync(dataDir).find((f) => /^clean\.[0-9a-f]{8}\.duckdb$/.test(f));
+  if (!file) throw new Error(`no clean.duckdb in ${dataDir}`);
+  return join(dataDir, file);
 }
 
 export async function writeArrowFiles(
-  cleanDir: string,
+  dataDir: string,
   outDir: string,
   log: (message: string) => void = () => {},
 ): Promise<{ bytes: number; rows: Record<string, number> }> {
@@ -64,9 +64,8 @@ export async function writeArrowFiles(
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    for (const table of ["respondents", "selections", "ratings"]) {
-      await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${sqlString(cleanParquetFile(cleanDir, table))})`);
-    }
+    await connection.run(`ATTACH ${sqlString(siteDatabaseFile(dataDir))} AS site (READ_ONLY)`);
+    for (const table of ["respondents", "selections", "ratings"]) await connection.run(`CREATE VIEW ${table} AS SELECT * FROM site.${table}`);
     const wide = `WITH answers AS (${respondentViewSql()})
 SELECT wave, CAST(cohort AS VARCHAR) AS cohort, cohort_order, CAST(stream AS VARCHAR) AS stream, CAST(degree AS VARCHAR) AS degree,
   CAST(extension AS VARCHAR) AS extension,

@@ -1,5 +1,5 @@
 // One timed run of the Explore page's first cell: from pressing Ctrl+Enter to the result drawn (status,
-// table and chart), measured inside the page. The first run of a query also loads the tables it names,
+// table and chart), measured inside the page. The first run of a query also fetches the blocks it reads,
 // so `timeout` must allow for that. Shared by bench/run.ts and bench/explore-groupby.ts.
 import type { Locator, Page } from "playwright-core";
 

@@ -138,7 +138,7 @@ async function coldLoad(browser: Browser, url: string, selector = chartSelector)
     const at = Date.now();
     const body = await response.body().catch(() => Buffer.alloc(0));
     const path = new URL(response.url()).pathname;
-    const type = path.endsWith(".wasm") ? "wasm" : path.endsWith(".js") ? "js" : path.endsWith(".css") ? "css" : /\.(json|parquet|csv|arrow)$/.test(path) ? "data" : "html";
+    const type = path.endsWith(".wasm") ? "wasm" : path.endsWith(".js") ? "js" : path.endsWith(".css") ? "css" : /\.(json|parquet|csv|arrow|duckdb)$/.test(path) ? "data" : "html";
     responses.push({ type, bytes: body.length, at });
   });
   const navigationStarted = Date.now();
@@ -303,7 +303,7 @@ async function measureScale(browser: Browser, respondents: number): Promise<Scal
     .reduce((sum, e) => sum + statSync(join(e.parentPath ?? "", e.name)).size, 0);
   log(`built in ${build.seconds.toFixed(0)} s; Arrow files for the baseline`);
   const arrowDir = join(work, `arrow-${respondents}`);
-  const arrow = await writeArrowFiles(join(build.dist, "_file", "data", "clean"), arrowDir, log);
+  const arrow = await writeArrowFiles(join(build.dist, "_file", "data"), arrowDir, log);
   writeBaselinePage(arrowDir);
   const site = await serveStatic(build.dist);
   const baselineSite = await serveStatic(arrowDir);

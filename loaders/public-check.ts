@@ -1,26 +1,18 @@
 // The check every public build must pass before it replaces the previous one: each shipped file is of a known
-// kind and is decoded whole — pages must be public pages labelled public, data files must be allow-listed tables
-// and JSON whose every field is on the allow-list (loaders/public-tables.ts), code must come from the project or
-// an installed package. Anything else is a problem; the build that holds it is never published.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+// kind and is decoded whole — pages must be public pages labelled public, the database file must hold only
+// allow-listed tables and columns, JSON only allow-listed fields (loaders/public-tables.ts), code must come from
+// the project or an installed package. Anything else is a problem; the build that holds it is never published.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { parquetMetadata, parquetReadObjects, parquetSchema } from "hyparquet";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { publicColumns, publicJson, publicPages } from "./public-tables.js";
+import { quoteIdentifier, sqlString } from "../src/survey/sql.js";
 
 export function filesUnder(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
-}
-
-function arrayBuffer(file: string): ArrayBuffer {
-  const bytes = readFileSync(file);
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-function parquetColumns(buffer: ArrayBuffer): string[] {
-  return parquetSchema(parquetMetadata(buffer)).children.map((child) => child.element.name);
 }
 
 /** `name.<8 hex>.ext` (Framework's content-hashed names) → [name, ext]. */
@@ -31,17 +23,67 @@ function unhashed(path: string): [string, string] | null {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  return (await (await connection.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
+}
+
+/** A DuckDB file's headers before its first block: the main header and two database headers of 4 KiB each. */
+const databaseHeaderBytes = 3 * 4096;
+
 /**
- * Removes the Parquet files of tables that are not allow-listed, when they hold no rows (the archive ships every
- * table so pages that name one still load); a non-empty one is left for the check to refuse.
+ * Every problem with a shipped DuckDB database file (src/data/clean.duckdb.ts): anything in its catalog but the
+ * allow-listed tables with allow-listed columns, or bytes no table reads (rows deleted but stored, free blocks,
+ * anything after the last block), which could hold what was removed. Every row of every table is read, so a file
+ * DuckDB cannot decode is refused too.
  */
-export async function removeEmptyWithheldTables(directory: string): Promise<void> {
-  for (const file of filesUnder(directory)) {
-    const path = relative(directory, file).split(sep).join("/");
-    const match = /^_file\/data\/clean\/([a-z_]+)\.[0-9a-f]{8}\.parquet$/.exec(path);
-    if (!match || publicColumns[match[1] as keyof typeof publicColumns]) continue;
-    const buffer = arrayBuffer(file);
-    if (Number(parquetMetadata(buffer).num_rows) === 0) rmSync(file);
+export async function siteDatabaseProblems(file: string): Promise<string[]> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    // The read-only attach opens nothing beside the file (no write-ahead log is replayed or written).
+    await connection.run(`ATTACH ${sqlString(file)} AS shipped (READ_ONLY)`);
+    const problems: string[] = [];
+    const [size] = await rows(connection, `SELECT block_size, total_blocks, free_blocks FROM pragma_database_size() WHERE database_name = 'shipped'`);
+    if (Number(size.free_blocks) > 0) problems.push(`${Number(size.free_blocks)} free blocks (space no table uses, which may hold removed data)`);
+    const bytes = statSync(file).size;
+    const used = databaseHeaderBytes + Number(size.total_blocks) * Number(size.block_size);
+    if (bytes !== used) problems.push(`${bytes - used} bytes beyond the database's blocks`);
+    const others = await rows(
+      connection,
+      `SELECT 'schema' AS kind, schema_name AS name FROM duckdb_schemas() WHERE database_name = 'shipped' AND schema_name <> 'main'
+       UNION ALL SELECT 'view', view_name FROM duckdb_views() WHERE database_name = 'shipped' AND NOT internal
+       UNION ALL SELECT 'sequence', sequence_name FROM duckdb_sequences() WHERE database_name = 'shipped'
+       UNION ALL SELECT 'index', index_name FROM duckdb_indexes() WHERE database_name = 'shipped'
+       UNION ALL SELECT 'type', type_name FROM duckdb_types() WHERE database_name = 'shipped' AND NOT internal
+       UNION ALL SELECT 'function', function_name FROM duckdb_functions() WHERE database_name = 'shipped' AND NOT internal
+       ORDER BY ALL`,
+    );
+    for (const { kind, name } of others) problems.push(`a ${kind} that is not on the public allow-list: ${name}`);
+    const tables = await rows(connection, `SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'shipped' ORDER BY ALL`);
+    for (const { schema_name: schema, table_name: table } of tables as { schema_name: string; table_name: string }[]) {
+      const allowed = schema === "main" ? publicColumns[table as keyof typeof publicColumns] : undefined;
+      if (!allowed) {
+        problems.push(`a clean table that is not on the public allow-list: ${table}`);
+        continue;
+      }
+      const qualified = `shipped.${quoteIdentifier(schema)}.${quoteIdentifier(table)}`;
+      const columns = await rows(connection, `SELECT column_name FROM duckdb_columns() WHERE database_name = 'shipped' AND schema_name = ${sqlString(schema)} AND table_name = ${sqlString(table)} ORDER BY column_index`);
+      const extra = columns.map((c) => String(c.column_name)).filter((column) => !allowed.includes(column));
+      if (extra.length) problems.push(`${table}: columns not on the public allow-list: ${extra.join(", ")}`);
+      // A deleted row's values stay in the file until it is rewritten: stored rows must be exactly the visible ones.
+      const [{ stored }] = await rows(connection, `SELECT coalesce(sum(count), 0)::BIGINT AS stored FROM pragma_storage_info(${sqlString(`shipped.${schema}.${table}`)}) WHERE column_id = 0 AND segment_type <> 'VALIDITY'`);
+      let visible = 0;
+      const result = await connection.stream(`SELECT * FROM ${qualified}`);
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        chunk.getRows(); // decoded, value by value
+        visible += chunk.rowCount;
+      }
+      if (Number(stored) !== visible) problems.push(`${table}: ${Number(stored) - visible} stored rows are deleted but still in the file`);
+    }
+    return problems;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
   }
 }
 
@@ -80,15 +122,9 @@ async function checkFile(path: string, file: string, json: ReturnType<typeof pub
     const named = unhashed(path.slice("_file/".length));
     if (!named) return "a file attachment without a content hash";
     const [name, ext] = named;
-    if (ext === "parquet" && name.startsWith("data/clean/")) {
-      const table = name.slice("data/clean/".length) as keyof typeof publicColumns;
-      const allowed = publicColumns[table];
-      if (!allowed) return "a clean table that is not on the public allow-list";
-      const buffer = arrayBuffer(file);
-      const extra = parquetColumns(buffer).filter((column) => !allowed.includes(column));
-      if (extra.length) return `columns not on the public allow-list: ${extra.join(", ")}`;
-      await parquetReadObjects({ file: buffer });
-      return null;
+    if (ext === "duckdb" && name === "data/clean") {
+      const problems = await siteDatabaseProblems(file);
+      return problems.length ? problems.join("; ") : null;
     }
     if (ext === "json" && name.startsWith("data/") && json[name.slice("data/".length)]) {
       const result = json[name.slice("data/".length)].safeParse(JSON.parse(utf8.decode(readFileSync(file))));

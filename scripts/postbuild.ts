@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { minCell, minQuoteGroup, outputDir, type BuildMode } from "../loaders/build-mode.js";
 import { auditPublicRelease } from "../loaders/disclosure-audit.js";
-import { checkPublicRelease, filesUnder, removeEmptyWithheldTables } from "../loaders/public-check.js";
+import { checkPublicRelease, filesUnder } from "../loaders/public-check.js";
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
@@ -75,7 +75,6 @@ export async function publicReleaseProblems(directory: string, sourceRoot: strin
  */
 export async function finishBuild(directory: string, mode: BuildMode, sourceRoot: string): Promise<string[]> {
   if (mode === "public") {
-    await removeEmptyWithheldTables(directory);
     const problems = await publicReleaseProblems(directory, sourceRoot);
     if (problems.length) return problems;
   }

@@ -1,23 +1,28 @@
-// The clean tables the loaders write (src/data/clean.tar.ts), by name, as URLs for openDatabase.
-// Static FileAttachment calls, so Framework ships exactly these files.
+// The clean tables the loaders write (src/data/clean.duckdb.ts), by name, as sources for openDatabase: all live in one
+// DuckDB database file, a static FileAttachment so Framework ships it.
 import { FileAttachment } from "observablehq:stdlib";
+import type { TableSource } from "./database.js";
+
+const database = FileAttachment("../data/clean.duckdb").href;
+
+const table = (name: string): TableSource => ({ database, table: name });
 
 export const cleanTables = {
-  respondents: FileAttachment("../data/clean/respondents.parquet").href,
-  selections: FileAttachment("../data/clean/selections.parquet").href,
-  ratings: FileAttachment("../data/clean/ratings.parquet").href,
-  free_text: FileAttachment("../data/clean/free_text.parquet").href,
-  population: FileAttachment("../data/clean/population.parquet").href,
-  applicants: FileAttachment("../data/clean/applicants.parquet").href,
-  applicant_channels: FileAttachment("../data/clean/applicant_channels.parquet").href,
-  exclusions: FileAttachment("../data/clean/exclusions.parquet").href,
-  flags: FileAttachment("../data/clean/flags.parquet").href,
-  sources: FileAttachment("../data/clean/sources.parquet").href,
+  respondents: table("respondents"),
+  selections: table("selections"),
+  ratings: table("ratings"),
+  free_text: table("free_text"),
+  population: table("population"),
+  applicants: table("applicants"),
+  applicant_channels: table("applicant_channels"),
+  exclusions: table("exclusions"),
+  flags: table("flags"),
+  sources: table("sources"),
 } as const;
 
 export type CleanTableName = keyof typeof cleanTables;
 
-/** The URLs of just the named tables, for pages that need a few. */
-export function tablesNamed(...names: CleanTableName[]): Partial<Record<CleanTableName, string>> {
-  return Object.fromEntries(names.map((name) => [name, cleanTables[name]]));
+/** Just the named tables, for pages that need a few. */
+export function tablesNamed<Name extends CleanTableName>(...names: Name[]): Pick<typeof cleanTables, Name> {
+  return Object.fromEntries(names.map((name) => [name, cleanTables[name]])) as Pick<typeof cleanTables, Name>;
 }

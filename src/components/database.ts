@@ -1,15 +1,18 @@
-// The browser database: DuckDB-WASM from this site's own files (no CDN, no extension downloads),
-// the site's Parquet files as tables, and a `sql` tagged template for ```sql blocks and JavaScript alike.
+// The browser database: DuckDB-WASM from this site's own files (no CDN, no extension downloads), the site's DuckDB
+// database file attached read-only over HTTP range requests in DuckDB's worker, and a `sql` tagged template for
+// ```sql blocks and JavaScript alike.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { DataType, Table } from "apache-arrow";
-import { quoteIdentifier } from "../survey/sql.js";
-import { castExpression, parquetPreview, parquetToArrow, type ParquetPreview } from "./parquet-to-arrow.js";
+import { quoteIdentifier, sqlString } from "../survey/sql.js";
 
 /**
- * What a page passes for each table: the URL of a Parquet file, as `FileAttachment("data/x.parquet").href`.
- * (A bare FileAttachment of a .parquet file makes Framework import parquet-wasm from a CDN.)
+ * What a page passes for each table: a table of a DuckDB database file the site ships, by the file's URL
+ * (`FileAttachment("data/clean.duckdb").href`) and the table's name in it (src/components/clean-tables.ts).
  */
-export type ParquetSource = string;
+export interface TableSource {
+  database: string;
+  table: string;
+}
 
 export type Row = Record<string, unknown>;
 
@@ -89,16 +92,25 @@ export class QueryCancelled extends Error {
   }
 }
 
-/** Rows per insert into DuckDB-WASM by default (see #insert). */
-const defaultInsertSliceRows = 1 << 20;
+/** The catalog name a database file is attached as: its file name without the content hash (`clean`), made unique. */
+export function catalogName(url: string, taken: ReadonlySet<string>): string {
+  const file = new URL(url, "http://localhost/").pathname.split("/").pop() ?? "";
+  const stem = file.replace(/\.duckdb$/, "").replace(/\.[0-9a-f]{8}$/, "").replace(/[^A-Za-z0-9_]/g, "_").toLowerCase();
+  const base = /^[a-z_]/.test(stem) ? stem : `site_${stem}`;
+  let name = base;
+  // DuckDB's own catalogs keep their names.
+  for (let n = 2; taken.has(name) || ["memory", "system", "temp"].includes(name); n += 1) name = `${base}_${n}`;
+  return name;
+}
 
 export class Database {
   readonly #engine: duckdb.AsyncDuckDB;
   readonly #connection: duckdb.AsyncDuckDBConnection;
-  readonly #tables = new Map<string, Promise<number>>();
-  /** Lazily registered tables: loaded when a statement first names them. */
-  readonly #pending = new Map<string, ParquetSource>();
-  readonly #files = new Map<string, Promise<ArrayBuffer>>();
+  /** Each table name's view, once created. */
+  readonly #tables = new Map<string, Promise<void>>();
+  /** Each database file's catalog name, by URL, once attached. */
+  readonly #attached = new Map<string, Promise<string>>();
+  readonly #catalogs = new Set<string>();
   /** Statements on the one connection run one after another: a new one would abort a streaming one. */
   #queue: Promise<unknown> = Promise.resolve();
   #cancelled = false;
@@ -109,23 +121,20 @@ export class Database {
   }
 
   /**
-   * Adds Parquet files as tables (once per name); resolves when all are queryable. With `lazy`, a table is
-   * only fetched and decoded when a statement first names it (Explore offers every table but uses few).
-   * `insertSliceRows` (eager tables only) is the rows per insert; tests set a small one to cover the slicing.
+   * Makes each table queryable by its name (once per name): attaches its database file read-only (once per file)
+   * and names the table in a view. Nothing is read beyond the file's catalog: a query reads the blocks it needs.
    */
-  async register(
-    sources: Record<string, ParquetSource>,
-    { lazy = false, insertSliceRows }: { lazy?: boolean; insertSliceRows?: number } = {},
-  ): Promise<void> {
-    if (lazy) {
-      for (const [name, source] of Object.entries(sources)) if (!this.#tables.has(name)) this.#pending.set(name, source);
-      return;
-    }
+  async register(sources: Record<string, TableSource>): Promise<void> {
     await Promise.all(
       Object.entries(sources).map(([name, source]) => {
         let registered = this.#tables.get(name);
         if (!registered) {
-          registered = this.#insert(name, source, insertSliceRows);
+          registered = this.#serially(async () => {
+            const catalog = await this.#attach(source.database);
+            await this.#connection.query(
+              `CREATE OR REPLACE VIEW memory.main.${quoteIdentifier(name)} AS SELECT * FROM ${quoteIdentifier(catalog)}.main.${quoteIdentifier(source.table)}`,
+            );
+          });
           this.#tables.set(name, registered);
         }
         return registered;
@@ -133,68 +142,47 @@ export class Database {
     );
   }
 
-  #fetch(name: string, source: ParquetSource): Promise<ArrayBuffer> {
-    let file = this.#files.get(name);
-    if (!file) {
-      file = fetch(source).then((response) => {
-        if (!response.ok) throw new Error(`could not fetch ${source} for table ${name}: HTTP ${response.status}`);
-        return response.arrayBuffer();
-      });
-      this.#files.set(name, file);
+  /** Attaches the database file at `url` read-only (on the connection's queue); returns its catalog name. */
+  #attach(url: string): Promise<string> {
+    const href = new URL(url, location.href).href;
+    let attached = this.#attached.get(href);
+    if (!attached) {
+      const catalog = catalogName(href, this.#catalogs);
+      this.#catalogs.add(catalog);
+      attached = (async () => {
+        // DuckDB's worker reads the file by synchronous range requests, block by block, as queries need them
+        // (or whole, once, from a host that ignores Range: see `allowFullHTTPReads` below).
+        const file = `${catalog}.duckdb`;
+        await this.#engine.registerFileURL(file, href, duckdb.DuckDBDataProtocol.HTTP, false);
+        await this.#connection.query(`ATTACH ${sqlString(file)} AS ${quoteIdentifier(catalog)} (READ_ONLY)`);
+        return catalog;
+      })();
+      this.#attached.set(href, attached);
     }
-    return file;
+    return attached;
   }
 
-  /** Loads the lazily registered tables that `text` names (as a whole word), before it runs. */
-  async #loadNamedIn(text: string): Promise<void> {
-    const named = [...this.#pending].filter(([name]) => new RegExp(`\\b${name}\\b`, "i").test(text));
-    for (const [name] of named) this.#pending.delete(name);
-    await this.register(Object.fromEntries(named));
-  }
-
-  /** Row count, columns and first rows of a table, without loading a lazily registered one into DuckDB. */
-  async preview(name: string): Promise<ParquetPreview> {
-    const source = this.#pending.get(name);
-    if (source) return parquetPreview(await this.#fetch(name, source));
+  /** A table's row count and columns, from the file's catalog and row-group headers (no column is read). */
+  async describe(name: string): Promise<{ rows: number; columns: { name: string; type: string }[] }> {
     const [{ n }] = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`);
-    const head = await this.query(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 50`);
     const columns = (await this.query(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`,
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`,
       [name],
     )) as unknown as { name: string; type: string }[];
-    return { rows: Number(n), columns, head };
+    return { rows: Number(n), columns };
   }
 
-  /** Every table's name, loaded or not, in name order. */
+  /** A table's first rows: reads a block of every column, so only when someone asks to see them. */
+  head(name: string, rows = 50): Promise<Rows> {
+    return this.query(`SELECT * FROM ${quoteIdentifier(name)} LIMIT ${Math.max(0, Math.floor(rows))}`);
+  }
+
+  /** Every table's name (the views of the attached files' tables, and any a reader created), in name order. */
   async tableNames(): Promise<string[]> {
-    const loaded = (await this.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'`)).map((r) => String(r.table_name));
-    return [...new Set([...loaded, ...this.#pending.keys()])].sort();
-  }
-
-  async #insert(name: string, source: ParquetSource, insertSliceRows = defaultInsertSliceRows): Promise<number> {
-    const buffer = await this.#fetch(name, source);
-    const { table, casts, rows } = await parquetToArrow(buffer, (fraction) =>
-      report({ state: "loading", message: `Loading the table ${name}…`, fraction }),
+    const rows = await this.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name`,
     );
-    this.#files.delete(name);
-    const castColumns = Object.entries(casts);
-    const target = castColumns.length ? `${name}__staged` : name;
-    // In slices: each insert copies its rows into DuckDB's memory as one IPC stream, and a whole table of
-    // 21.7 M select-all answers at a million respondents would not fit beside the table it becomes.
-    for (let start = 0; start === 0 || start < rows; start += insertSliceRows) {
-      await this.#connection.insertArrowTable(table.slice(start, start + insertSliceRows), { name: target, create: start === 0 });
-    }
-    if (castColumns.length) {
-      const replaced = castColumns
-        .map(([column, type]) => `${castExpression(quoteIdentifier(column), type)} AS ${quoteIdentifier(column)}`)
-        .join(", ");
-      await this.#connection.query(
-        `CREATE TABLE ${quoteIdentifier(name)} AS SELECT * REPLACE (${replaced}) FROM ${quoteIdentifier(target)}`,
-      );
-      await this.#connection.query(`DROP TABLE ${quoteIdentifier(target)}`);
-    }
-    report({ state: "ready", message: "Database ready." });
-    return rows;
+    return rows.map((r) => String(r.table_name));
   }
 
   #serially<T>(task: () => Promise<T>): Promise<T> {
@@ -205,10 +193,7 @@ export class Database {
 
   /** Runs one SQL statement; `params` fill `?` placeholders. */
   query(text: string, params: unknown[] = []): Promise<Rows> {
-    return this.#serially(async () => {
-      await this.#loadNamedIn(text);
-      return this.#query(text, params);
-    });
+    return this.#serially(() => this.#query(text, params));
   }
 
   async #query(text: string, params: unknown[]): Promise<Rows> {
@@ -237,7 +222,6 @@ export class Database {
    */
   stream(text: string, onBatch?: (rowsSoFar: number) => void): Promise<StreamedResult> {
     return this.#serially(async () => {
-      await this.#loadNamedIn(text);
       this.#cancelled = false;
       const started = performance.now();
       const batches = [];
@@ -287,7 +271,12 @@ async function startEngine(): Promise<Database> {
     const megabytes = (progress.bytesLoaded / 1e6).toFixed(1);
     report({ state: "loading", message: `Downloading the database engine (${megabytes} MB)…`, fraction });
   });
-  await engine.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  await engine.open({
+    query: { castBigIntToDouble: true, castDecimalToDouble: true },
+    // Range requests: a query fetches only the blocks it reads (DuckDB-WASM 1.32 fetches whole files unless told not
+    // to). A static host that ignores Range gets the file fetched whole, once, into the worker: slower, still right.
+    filesystem: { allowFullHTTPReads: true, forceFullHTTPReads: false },
+  });
   const connection = await engine.connect();
   // Nothing may reach DuckDB's extension host: every table comes from this site.
   await connection.query("SET autoinstall_known_extensions = false");
@@ -296,18 +285,15 @@ async function startEngine(): Promise<Database> {
 }
 
 /**
- * Starts DuckDB-WASM once per page (lazily: pages that never call this never download it)
- * and registers the given Parquet files as tables.
+ * Starts DuckDB-WASM once per page (lazily: pages that never call this never download it) and makes the given
+ * tables queryable by their names (src/components/clean-tables.ts names the clean ones).
  */
-export async function openDatabase(
-  sources: Record<string, ParquetSource> = {},
-  options: { lazy?: boolean; insertSliceRows?: number } = {},
-): Promise<Database> {
+export async function openDatabase(sources: Record<string, TableSource> = {}): Promise<Database> {
   opening ??= startEngine();
   try {
     const database = await opening;
-    report({ state: "loading", message: "Loading the survey tables…", fraction: null });
-    await database.register(sources, options);
+    report({ state: "loading", message: "Opening the survey tables…", fraction: null });
+    await database.register(sources);
     report({ state: "ready", message: "Database ready." });
     return database;
   } catch (error) {

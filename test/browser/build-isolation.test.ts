@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, relative } from "node:path";
-import { parquetMetadata, parquetReadObjects, parquetSchema } from "hyparquet";
+import { dirname, join, relative } from "node:path";
 import type { Browser } from "playwright-core";
 import { checkPublicRelease, filesUnder } from "../../loaders/public-check.js";
 import { publicColumns, publicPages } from "../../loaders/public-tables.js";
+import { readSiteDatabase } from "../../loaders/site-database.js";
 import { launchChromium, openWatchedPage } from "./chromium.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -84,16 +84,14 @@ test("a public build run while a preview serves analyst pages ships only public 
   const data = files.filter((f) => f.startsWith("_file/"));
   for (const file of data) {
     const bytes = readFileSync(join(output, file));
-    if (file.endsWith(".parquet")) {
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      const table = basename(file).split(".")[0] as keyof typeof publicColumns;
-      assert.ok(publicColumns[table], `${file}: no respondent-level table`);
-      const columns = parquetSchema(parquetMetadata(buffer)).children.map((c) => c.element.name);
-      assert.deepEqual(columns.filter((c) => !publicColumns[table]!.includes(c)), [], file);
-      await parquetReadObjects({ file: buffer });
+    if (file.endsWith(".duckdb")) {
+      for (const [table, { columns }] of Object.entries(await readSiteDatabase(join(output, file)))) {
+        assert.ok(publicColumns[table as keyof typeof publicColumns], `${file}: no respondent-level table (${table})`);
+        assert.deepEqual(columns.filter((c) => !publicColumns[table as keyof typeof publicColumns]!.includes(c)), [], `${file}: ${table}`);
+      }
       continue;
     }
-    assert.match(file, /^_file\/data\/(indicators|quotes|trends|about|data-quality)\.[0-9a-f]{8}\.json$/, `${file}: only the public JSON`);
+    assert.match(file, /^_file\/data\/(indicators|quotes|trends|about|data-quality)\.[0-9a-f]{8}\.json$/, `${file}: only the public JSON and the database file`);
     const json = JSON.parse(bytes.toString("utf8"));
     // The About page's words come from the instrument, not from any build's figures.
     if (file.includes("about")) continue;

@@ -120,18 +120,19 @@ test("results are paged 100 rows at a time with the full count kept", async () =
   assert.deepEqual(errors, []);
 });
 
-test("dates and timestamps reach DuckDB-WASM typed, with the values native DuckDB reads from the same Parquet", async () => {
+test("dates and timestamps reach DuckDB-WASM typed, with the values native DuckDB reads from the same database file", async () => {
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const { readdirSync } = await import("node:fs");
   const { join } = await import("node:path");
   const dist = process.env.EXPLORE_DIST ?? "dist";
-  const folder = join(dist, "_file", "data", "clean");
-  const file = readdirSync(folder).find((f) => f.startsWith("respondents.") && f.endsWith(".parquet"))!;
+  const folder = join(dist, "_file", "data");
+  const file = readdirSync(folder).find((f) => /^clean\.[0-9a-f]{8}\.duckdb$/.test(f))!;
   const sql = `SELECT typeof(submitted_at) AS ts_type, typeof(program_end) AS date_type, min(submitted_at)::VARCHAR AS first_submitted,
   max(program_end)::VARCHAR AS last_end, count(role_start)::INTEGER AS role_starts, min(role_start)::VARCHAR AS first_role FROM respondents GROUP BY ALL`;
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
-  await connection.run(`CREATE VIEW respondents AS SELECT * FROM read_parquet('${join(folder, file)}')`);
+  await connection.run(`ATTACH '${join(folder, file)}' AS clean (READ_ONLY)`);
+  await connection.run("CREATE VIEW respondents AS SELECT * FROM clean.respondents");
   const expected = (await (await connection.runAndReadAll(sql)).getRowObjectsJS())[0];
   connection.closeSync();
   instance.closeSync();
@@ -154,30 +155,64 @@ test("dates and timestamps reach DuckDB-WASM typed, with the values native DuckD
   await page.context().close();
 });
 
-test("a table inserted into DuckDB-WASM in slices holds exactly the rows of one inserted whole", async () => {
-  const { readdirSync } = await import("node:fs");
-  const { join } = await import("node:path");
-  const dist = process.env.EXPLORE_DIST ?? "dist";
-  const file = readdirSync(join(dist, "_file", "data", "clean")).find((f) => f.startsWith("selections.") && f.endsWith(".parquet"))!;
-  const { page, externalRequests, errors } = await openWatchedPage(browser);
-  await page.goto(`${site.url}/explore.html`);
-  const module = await page.locator('link[rel=modulepreload][href*="components/database."]').getAttribute("href");
-  const compared = await page.evaluate(
-    async ({ module, href }) => {
-      const { openDatabase } = await import(new URL(module, location.href).href);
-      // 100 rows per insert: the sample's selections go in as many slices, the second table as one.
-      await openDatabase({ sliced: href }, { insertSliceRows: 100 });
-      const db = await openDatabase({ whole: href });
-      const [counts] = await db.query("SELECT (SELECT count(*) FROM sliced) AS sliced, (SELECT count(*) FROM whole) AS whole");
-      const [differences] = await db.query(
-        "SELECT (SELECT count(*) FROM (SELECT * FROM sliced EXCEPT ALL SELECT * FROM whole)) + (SELECT count(*) FROM (SELECT * FROM whole EXCEPT ALL SELECT * FROM sliced)) AS n",
-      );
-      return { sliced: Number(counts.sliced), whole: Number(counts.whole), differences: Number(differences.n) };
-    },
-    { module: module!, href: `${site.url}/_file/data/clean/${file}` },
-  );
-  assert.ok(compared.whole > 300, `the sample's selections should span several slices, has ${compared.whole} rows`);
-  assert.deepEqual(compared, { sliced: compared.whole, whole: compared.whole, differences: 0 });
+/** Runs `sql` in the first cell of a fresh Explore page at `url`; returns the result's header and rows as shown. */
+async function explored(url: string, sql: string) {
+  const watched = await openWatchedPage(browser);
+  const { page } = watched;
+  await page.goto(`${url}/explore.html`);
+  const editor = page.locator(".explore-cell textarea").first();
+  await editor.fill(sql);
+  await editor.press("Control+Enter");
+  const first = page.locator(".explore-cell").first();
+  await page.locator(".explore-cell:first-child:is([data-state=done], [data-state=failed])").waitFor({ timeout: 60_000 });
+  assert.equal(await first.getAttribute("data-state"), "done", await first.locator(".explore-error").innerText());
+  const shown = [await first.locator(".explore-table th").allInnerTexts(), ...(await first.locator(".explore-table tbody tr").allInnerTexts())];
+  // Resources the page's main thread fetched (the worker's own fetches are in the worker's timeline, not here).
+  const mainThread = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name));
+  return { ...watched, shown, mainThread };
+}
+
+test("Explore reads the database file by range requests, in DuckDB's worker, never on the page's main thread", async () => {
+  const before = site.ranges.served;
+  const { page, shown, mainThread, externalRequests, errors } = await explored(site.url, byCohort);
+  assert.ok(shown.length > 2, "a row per cohort");
+  assert.ok(site.ranges.served > before, "the worker asked for byte ranges and got them");
+  assert.deepEqual(mainThread.filter((name) => /\.duckdb\b/.test(name)), [], "the main thread fetched the database file");
   assert.deepEqual([externalRequests, errors], [[], []]);
   await page.context().close();
+});
+
+test("the table list shows each table's size and columns, and a table's example values once it is opened", async () => {
+  const { page, externalRequests, errors } = await openWatchedPage(browser);
+  await page.goto(`${site.url}/explore.html`);
+  const respondents = page.locator(".explore-schema details[data-table=respondents]");
+  await respondents.waitFor({ timeout: 60_000 });
+  assert.match(await respondents.locator("summary .count").innerText(), /^ [\d,]+ rows$/);
+  // The fourth column of respondents (loaders/model.ts).
+  const cohort = respondents.locator("tbody tr").nth(3);
+  assert.deepEqual([await cohort.locator("td").nth(0).textContent(), await cohort.locator("td").nth(1).textContent()], ["cohort", "varchar"]);
+  assert.equal(await cohort.locator("td").nth(2).textContent(), "", "no examples before the table is opened");
+  await respondents.locator("summary").click();
+  await page.waitForFunction(() => {
+    const cell = document.querySelector(".explore-schema details[data-table=respondents] tbody tr:nth-child(4) td:nth-child(3)");
+    return cell && cell.textContent !== "" && cell.textContent !== "…";
+  });
+  assert.match(await cohort.locator("td").nth(2).innerText(), /\S/);
+  assert.deepEqual([externalRequests, errors], [[], []]);
+  await page.context().close();
+});
+
+test("from a host that ignores Range, the worker fetches the database file whole and Explore gives the same answer", async () => {
+  const plain = await serveStatic(process.env.EXPLORE_DIST ?? "dist", {}, "/some/sub/path", { ranges: false });
+  try {
+    const withRanges = await explored(site.url, byCohort);
+    const without = await explored(plain.url, byCohort);
+    assert.ok(plain.ranges.asked > 0 && plain.ranges.served === 0, "ranges were asked for and ignored");
+    assert.deepEqual(without.shown, withRanges.shown);
+    assert.deepEqual([without.externalRequests, without.errors, withRanges.errors], [[], [], []]);
+    await withRanges.page.context().close();
+    await without.page.context().close();
+  } finally {
+    await plain.close();
+  }
 });

@@ -7,10 +7,10 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { parquetMetadata, parquetReadObjects, parquetSchema } from "hyparquet";
 import type { Browser } from "playwright-core";
 import { parseCsv } from "../../loaders/csv.js";
 import { csvCell } from "../../src/components/csv.js";
+import { readSiteDatabase } from "../../loaders/site-database.js";
 import { publicColumns, publicPages } from "../../loaders/public-tables.js";
 import type { IndicatorTables } from "../../src/survey/report.js";
 import { auditTables } from "../../loaders/disclosure-audit.js";
@@ -57,10 +57,11 @@ function filesUnder(directory: string): string[] {
 }
 
 async function shippedText(file: string): Promise<string> {
-  if (!file.endsWith(".parquet")) return readFileSync(file, "latin1").toLowerCase();
-  const bytes = readFileSync(file);
-  const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
-  return JSON.stringify(rows, (_, v) => (typeof v === "bigint" ? String(v) : v)).toLowerCase();
+  const bytes = readFileSync(file, "latin1").toLowerCase();
+  if (!file.endsWith(".duckdb")) return bytes;
+  // The database file's bytes are compressed: its decoded rows are searched too.
+  const tables = await readSiteDatabase(file);
+  return `${bytes}\n${JSON.stringify(tables, (_, v) => (typeof v === "bigint" ? String(v) : v)).toLowerCase()}`;
 }
 
 const output = mkdtempSync(join(tmpdir(), "workbench-public-"));
@@ -90,7 +91,7 @@ test("no name, email, IP address, location or response id from the exports is in
   const needles = identifyingValues(exportsDir);
   assert.ok(needles.length > 500, `seeded identities found: ${needles.length}`);
   const files = filesUnder(output);
-  assert.ok(files.some((f) => f.endsWith(".parquet")), "the public build ships Parquet to check");
+  assert.ok(files.some((f) => f.endsWith(".duckdb")), "the public build ships a database file to check");
   // Emails, IPs, coordinates, ids and full names are distinctive: any occurrence counts. A lone first or last
   // name counts as a whole word only (as a substring, "rian" would match CSS).
   const distinctive = needles.filter((n) => /[\s@\d._]/.test(n));
@@ -105,16 +106,15 @@ test("no name, email, IP address, location or response id from the exports is in
   assert.match(readFileSync(quotes, "utf8"), /\[name\].*\[email\].*\[organisation\]/, "seeded quotes are shipped masked");
 });
 
-test("only the public pages and the allow-listed columns are shipped", () => {
+test("only the public pages and the allow-listed columns are shipped", async () => {
   const pages = readdirSync(output).filter((f) => f.endsWith(".html")).map((f) => f.replace(/\.html$/, "")).sort();
   assert.deepEqual(pages, [...publicPages].sort());
-  for (const file of filesUnder(output).filter((f) => f.endsWith(".parquet"))) {
-    const table = file.split("/").pop()!.split(".")[0] as keyof typeof publicColumns;
-    const bytes = readFileSync(file);
-    const columns = parquetSchema(parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).children.map((c) => c.element.name);
-    assert.ok(publicColumns[table], `${table} is allow-listed`);
-    assert.deepEqual(columns.filter((c) => !publicColumns[table]!.includes(c)), [], table);
-  }
+  const databases = filesUnder(output).filter((f) => f.endsWith(".duckdb"));
+  assert.equal(databases.length, 1);
+  const tables = await readSiteDatabase(databases[0]);
+  assert.deepEqual(Object.keys(tables).sort(), Object.keys(publicColumns).sort());
+  for (const [table, { columns }] of Object.entries(tables)) assert.deepEqual([...columns].sort(), [...publicColumns[table as keyof typeof publicColumns]!].sort(), table);
+  assert.deepEqual(filesUnder(output).filter((f) => f.endsWith(".parquet")), [], "no clean table ships as Parquet");
 });
 
 test("no count under the threshold is shown, and the disclosure auditor can narrow no withheld one", async () => {

@@ -1,12 +1,14 @@
 // The check a public build must pass before it is published: every shipped file of a known kind, decoded, every
 // field on the allow-list, the public build's label and threshold on its figures.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { parquetWriteBuffer } from "hyparquet-writer";
-import { checkPublicRelease, removeEmptyWithheldTables } from "../../loaders/public-check";
+import { checkPublicRelease } from "../../loaders/public-check";
+import { siteStorageVersion } from "../../loaders/site-database";
 
 const sourceRoot = join(import.meta.dirname, "..", "..", "src");
 const options = { sourceRoot, minCell: 5, minQuoteGroup: 10 };
@@ -33,6 +35,27 @@ function parquet(columns: Record<string, string[]>): Uint8Array {
   return new Uint8Array(buffer);
 }
 
+/** The bytes of a DuckDB database file made by `statements` (run with the file attached as `site`). */
+async function database(...statements: string[]): Promise<Uint8Array> {
+  const directory = mkdtempSync(join(tmpdir(), "workbench-public-database-"));
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    await connection.run(`ATTACH '${join(directory, "site.duckdb")}' AS site (STORAGE_VERSION '${siteStorageVersion}')`);
+    for (const statement of statements) await connection.run(statement);
+    await connection.run("DETACH site");
+    return new Uint8Array(readFileSync(join(directory, "site.duckdb")));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+const flags = "CREATE TABLE site.flags AS SELECT '2024' AS wave, 'alumni-survey-2024.csv' AS file, 4 AS line, 'late' AS flag";
+const sources = "CREATE TABLE site.sources AS SELECT 'alumni-survey-2024.csv' AS file, 'survey' AS source, '2024' AS wave, 10 AS rows_in, 9 AS rows_kept, 1 AS rows_excluded";
+const shipped = await database(sources);
+
 /** A public site as the build writes it, with `changes` applied (null removes a file). */
 function site(changes: Record<string, string | Uint8Array | null> = {}): string {
   const directory = mkdtempSync(join(tmpdir(), "workbench-public-site-"));
@@ -41,7 +64,7 @@ function site(changes: Record<string, string | Uint8Array | null> = {}): string 
     "voices.html": '<span data-build="public"></span>',
     "_file/data/indicators.3c70ee8e.json": JSON.stringify(indicators),
     "_file/data/quotes.90e61261.json": JSON.stringify(quotes),
-    "_file/data/clean/sources.5f3fc2ed.parquet": parquet({ file: ["alumni-survey-2024.csv"], source: ["alumni-survey-2024"], wave: ["2024"] }),
+    "_file/data/clean.4709ae3f.duckdb": shipped,
     "_import/survey/report.bfa49d6f.js": "export const x = 1;",
     "_observablehq/client.d10d8454.js": "",
     "_node/d3-array@3.2.5/index.js": "",
@@ -92,11 +115,22 @@ test("a problem names the file and field, never the value that broke the rule", 
 });
 
 test("respondent-level tables, columns off the list, unknown files and analyst pages fail the build", async () => {
-  const respondents = parquet({ respondent_id: ["r1"], cohort: ["Summer 2022"] });
-  assert.match((await problems({ "_file/data/clean/respondents.0123abcd.parquet": respondents })).join("\n"), /respondents\.0123abcd\.parquet: a clean table that is not on the public allow-list/);
-  assert.match((await problems({ "_file/data/clean/sources.5f3fc2ed.parquet": parquet({ wave: ["2024"], email: ["a@b.org"] }) })).join("\n"), /columns not on the public allow-list: email/);
+  const clean = async (...statements: string[]) => (await problems({ "_file/data/clean.4709ae3f.duckdb": await database(sources, ...statements) })).join("\n");
+  assert.match(await clean("CREATE TABLE site.respondents AS SELECT 'r1' AS respondent_id"), /clean\.4709ae3f\.duckdb: a clean table that is not on the public allow-list: respondents/);
+  assert.match(await clean("ALTER TABLE site.sources ADD COLUMN email VARCHAR"), /sources: columns not on the public allow-list: email/);
   // The ledger's row-level tables (file and line) stay in the analyst build.
-  assert.match((await problems({ "_file/data/clean/flags.4709ae3f.parquet": parquet({ wave: ["2024"], file: ["alumni-survey-2024.csv"], line: ["4"], flag: ["late"] }) })).join("\n"), /flags\.4709ae3f\.parquet: a clean table that is not on the public allow-list/);
+  assert.match(await clean(flags), /a clean table that is not on the public allow-list: flags/);
+  assert.match(await clean("CREATE VIEW site.people AS SELECT 'Ada' AS name"), /a view that is not on the public allow-list: people/);
+  assert.match(await clean("CREATE MACRO site.who() AS 'Ada'"), /a function that is not on the public allow-list: who/);
+  assert.match(await clean("CREATE SCHEMA site.private", "CREATE TABLE site.private.flags AS SELECT 'x' AS flag"), /a schema that is not on the public allow-list: private.*a clean table that is not on the public allow-list: flags/);
+  // Rows deleted after a checkpoint keep their values in the file's blocks.
+  assert.match(await clean("INSERT INTO site.sources SELECT 'a@b.org', 'survey', '2024', 1, 1, 0", "CHECKPOINT site", "DELETE FROM site.sources WHERE rows_in = 1", "CHECKPOINT site"), /sources: 1 stored rows are deleted but still in the file/);
+  assert.match(await clean("CREATE TABLE site.gone AS SELECT range AS respondent_id FROM range(100000)", "CHECKPOINT site", "DROP TABLE site.gone", "CHECKPOINT site"), /free blocks/);
+  const padded = new Uint8Array([...shipped, ...new TextEncoder().encode("a@b.org")]);
+  assert.match((await problems({ "_file/data/clean.4709ae3f.duckdb": padded })).join("\n"), /7 bytes beyond the database's blocks/);
+  assert.match((await problems({ "_file/data/clean.4709ae3f.duckdb": "not a database" })).join("\n"), /clean\.4709ae3f\.duckdb: could not be decoded/);
+  // The clean tables ship as the database file only: a Parquet file is of no public kind.
+  assert.match((await problems({ "_file/data/clean/flags.4709ae3f.parquet": parquet({ wave: ["2024"] }) })).join("\n"), /flags\.4709ae3f\.parquet: a data file of a kind/);
   assert.match((await problems({ "_file/data/cube.a60a84be.json": "{}" })).join("\n"), /cube\.a60a84be\.json: a data file of a kind/);
   assert.match((await problems({ "_file/data/people.0123abcd.csv": "name\nAda\n" })).join("\n"), /people\.0123abcd\.csv: a data file of a kind/);
   assert.match((await problems({ "_file/data/rows.0123abcd.js": "export default []" })).join("\n"), /rows\.0123abcd\.js: a data file of a kind/);
@@ -105,14 +139,4 @@ test("respondent-level tables, columns off the list, unknown files and analyst p
   assert.match((await problems({ "index.html": '<span data-build="analyst"></span>' })).join("\n"), /index\.html: page not labelled as the public build/);
   assert.match((await problems({ "notes.txt": "x" })).join("\n"), /notes\.txt: a file of a kind/);
   assert.match((await problems({ "_node/d3-array@3.2.5/data.wasm": "respondent_id,email" })).join("\n"), /data\.wasm: not WebAssembly/);
-});
-
-test("an empty Parquet file of a withheld table is removed; one with rows is left to fail the check", async () => {
-  const directory = site({
-    "_file/data/clean/respondents.0123abcd.parquet": parquet({ respondent_id: [] }),
-    "_file/data/clean/ratings.0123abcd.parquet": parquet({ respondent_id: ["r1"] }),
-  });
-  await removeEmptyWithheldTables(directory);
-  assert.deepEqual(await checkPublicRelease(directory, options), ["_file/data/clean/ratings.0123abcd.parquet: a clean table that is not on the public allow-list"]);
-  rmSync(directory, { recursive: true, force: true });
 });

@@ -37,8 +37,9 @@ export function schemaBrowser(db: Database, onPick: (name: string) => void): HTM
       const tables = await db.tableNames();
       status.remove();
       for (const table of tables) {
-        // A preview reads the file's metadata and first rows: tables load into DuckDB only when a query names them.
-        const { rows, columns, head: sample } = await db.preview(table);
+        // Size and columns come from the catalog; example values read a block of every column, so they are fetched
+        // when the table is first opened, never on the way to a reader's first query.
+        const { rows, columns } = await db.describe(table);
         const details = document.createElement("details");
         details.dataset.table = table;
         const summary = document.createElement("summary");
@@ -51,12 +52,23 @@ export function schemaBrowser(db: Database, onPick: (name: string) => void): HTM
         const head = list.createTHead().insertRow();
         for (const label of ["column", "type", "examples"]) head.append(Object.assign(document.createElement("th"), { textContent: label }));
         const body = list.createTBody();
-        for (const column of columns) {
+        const examples = columns.map((column) => {
           const row = body.insertRow();
           row.insertCell().append(pick(column.name));
           row.insertCell().textContent = column.type.toLowerCase();
-          row.insertCell().textContent = exampleValues(sample, column.name).join(" · ");
-        }
+          return row.insertCell();
+        });
+        details.addEventListener(
+          "toggle",
+          () => {
+            for (const cell of examples) cell.textContent = "…";
+            db.head(table).then(
+              (sample) => columns.forEach((column, i) => (examples[i].textContent = exampleValues(sample, column.name).join(" · "))),
+              (error) => examples.forEach((cell, i) => (cell.textContent = i ? "" : `The examples could not be read: ${(error as Error).message}`)),
+            );
+          },
+          { once: true },
+        );
         details.append(summary, insert, list);
         element.append(details);
       }
