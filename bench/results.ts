@@ -54,6 +54,9 @@ function pageRows(scales: ScaleResult[], row: (label: string, cell: (s: ScaleRes
     .join("\n");
 }
 
+/** A target row's scale (its second column), so the table reads one scale at a time; the sort keeps each scale's order. */
+const scaleOf = (row: string) => Number(row.split("|")[2].replaceAll(",", ""));
+
 export function renderResults(results: Results): string {
   const { machine, scales } = results;
   const head = (label: string) => `| ${label} | ${scales.map((s) => s.respondents.toLocaleString("en")).join(" | ")} |\n|---|${scales.map(() => "---:").join("|")}|`;
@@ -102,7 +105,7 @@ the pages other than Overview and Cohorts are loaded ${Math.max(5, Math.round(re
 
 | target | respondents | measured | |
 |---|---:|---:|---|
-${targets.join("\n")}
+${[...targets].sort((a, b) => scaleOf(a) - scaleOf(b)).join("\n")}
 
 ## Every figure
 

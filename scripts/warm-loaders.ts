@@ -66,5 +66,7 @@ export async function warmLoaders(sourceRoot: string, options: { cwd: string; en
   const worker = async () => {
     for (let target = queue.shift(); target && !failed; target = queue.shift()) failed = !(await warm(sourceRoot, target, options, running));
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(2, cpus().length)) }, worker));
+  // Each figure loader's DuckDB may take WORKBENCH_FIGURES_MEMORY: WORKBENCH_LOADER_JOBS=1 trades time for memory.
+  const jobs = Number(process.env.WORKBENCH_LOADER_JOBS) || Math.min(2, cpus().length);
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
 }
