@@ -1,11 +1,8 @@
-// Clean tables into native DuckDB and out as Parquet, tuned for the browser reader (hyparquet: snappy or
-// uncompressed, no zstd). The clean tables reach Parquet through the clean store's staged files (loaders/staging.ts);
-// `toParquet` (an appender) writes small ad-hoc tables only.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+// Native DuckDB for the loaders, and how the clean store's Parquet is written. The clean tables reach Parquet through
+// the store's staged files only (loaders/staging.ts): there is no second write path.
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
-import { quoteIdentifier, sqlString } from "../src/survey/sql.js";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 
 export type ColumnType = "VARCHAR" | "INTEGER" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
 
@@ -14,17 +11,11 @@ export interface ColumnSpec {
   type: ColumnType;
 }
 
-export interface ParquetOptions {
-  /** Columns to sort by, so that the pages' usual filters touch few row groups. */
-  sortBy?: string[];
-  rowGroupSize?: number;
-}
-
-/** Codecs the browser's Parquet reader (hyparquet) decodes without extra packages. */
+/** Codecs the clean store may use: those hyparquet (the tests' and tools' reader) decodes without extra packages. */
 const browserCodecs = ["snappy", "uncompressed"] as const;
 
 /**
- * How every Parquet file the site ships is written, set in one place: WORKBENCH_PARQUET_COMPRESSION
+ * How the clean store's Parquet files are written, set in one place: WORKBENCH_PARQUET_COMPRESSION
  * (snappy or uncompressed) and WORKBENCH_PARQUET_ROW_GROUP_SIZE (rows per row group).
  */
 export function parquetSettings(): { compression: (typeof browserCodecs)[number]; rowGroupSize: number } {
@@ -74,69 +65,6 @@ export function figuresMemoryLimit(): string {
   return process.env.WORKBENCH_FIGURES_MEMORY || "6GB";
 }
 
-type Cell = string | number | boolean | Date | null | undefined;
-
-// Dates and timestamps are staged as ISO text and cast once in SQL: simpler than per-cell date values.
-function stagedType(type: ColumnType): string {
-  return type === "DATE" || type === "TIMESTAMP" ? "VARCHAR" : type;
-}
-
-function appendCell(appender: DuckDBAppender, column: ColumnSpec, value: Cell): void {
-  if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) {
-    appender.appendNull();
-    return;
-  }
-  switch (column.type) {
-    case "VARCHAR":
-      appender.appendVarchar(String(value));
-      return;
-    case "INTEGER":
-      appender.appendInteger(Number(value));
-      return;
-    case "DOUBLE":
-      appender.appendDouble(Number(value));
-      return;
-    case "BOOLEAN":
-      appender.appendBoolean(Boolean(value));
-      return;
-    case "DATE":
-      appender.appendVarchar(value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
-      return;
-    case "TIMESTAMP":
-      appender.appendVarchar(value instanceof Date ? value.toISOString() : String(value));
-      return;
-  }
-}
-
-/** Creates table `name` with exactly the declared columns, typed, holding `rows` (ordered by `sortBy`). */
-export async function createTable(
-  connection: DuckDBConnection,
-  name: string,
-  columns: readonly ColumnSpec[],
-  rows: Iterable<Record<string, Cell>>,
-  sortBy: readonly string[] = [],
-): Promise<void> {
-  const staged = quoteIdentifier(`${name}__staged`);
-  const definition = columns.map((c) => `${quoteIdentifier(c.name)} ${stagedType(c.type)}`).join(", ");
-  await connection.run(`CREATE TABLE ${staged} (${definition})`);
-  const appender = await connection.createAppender(`${name}__staged`);
-  for (const row of rows) {
-    for (const column of columns) appendCell(appender, column, row[column.name]);
-    appender.endRow();
-  }
-  appender.closeSync();
-  const selected = columns
-    .map((c) =>
-      c.type === "DATE" || c.type === "TIMESTAMP"
-        ? `CAST(${quoteIdentifier(c.name)} AS ${c.type}) AS ${quoteIdentifier(c.name)}`
-        : quoteIdentifier(c.name),
-    )
-    .join(", ");
-  const order = sortBy.length ? ` ORDER BY ${sortBy.map(quoteIdentifier).join(", ")}` : "";
-  await connection.run(`CREATE TABLE ${quoteIdentifier(name)} AS SELECT ${selected} FROM ${staged}${order}`);
-  await connection.run(`DROP TABLE ${staged}`);
-}
-
 /** Runs `work` against a fresh in-memory native DuckDB, closed afterwards. */
 export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await openDuckDB();
@@ -146,24 +74,5 @@ export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Prom
   } finally {
     connection.closeSync();
     instance.closeSync();
-  }
-}
-
-/** Returns the Parquet bytes of `rows`, with exactly the declared columns in the declared order. */
-export async function toParquet(
-  columns: readonly ColumnSpec[],
-  rows: Iterable<Record<string, Cell>>,
-  options: ParquetOptions = {},
-): Promise<Uint8Array> {
-  const directory = await mkdtemp(join(tmpdir(), "workbench-parquet-"));
-  try {
-    return await withDuckDB(async (connection) => {
-      await createTable(connection, "clean", columns, rows, options.sortBy);
-      const file = join(directory, "out.parquet");
-      await connection.run(`COPY clean TO ${sqlString(file)} (${parquetCopyOptions(options.rowGroupSize)})`);
-      return new Uint8Array(await readFile(file));
-    });
-  } finally {
-    await rm(directory, { recursive: true, force: true });
   }
 }
