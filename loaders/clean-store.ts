@@ -12,7 +12,7 @@ import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
 import { buildMode } from "./build-mode";
 import { cleaningCodeHash, exportsFingerprint, exportsListing } from "./fingerprint";
 import { idKeyDigest } from "./identity";
-import { instrumentPathFor } from "./instrument";
+import { instrumentDigest } from "./instrument";
 import { tableColumns, tableNames, type Cell, type CleanModel } from "./model";
 import { processAlive } from "./process-alive";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
@@ -128,8 +128,7 @@ export async function storeKey(dataDir: string): Promise<string> {
   // The id key is part of what the store depends on: ids made with another key must not be reused.
   // So is the instrument in effect: the folder's own is among the exports, but the shipped one (data/instrument.json)
   // is read when the exports are elsewhere, and editing it changes how they are read.
-  const instrument = createHash("sha256").update(readFileSync(instrumentPathFor(dataDir))).digest("hex");
-  const fingerprint = JSON.stringify({ exports: await exportsFingerprint(dataDir), instrument, code: cleaningCodeHash(), parquet: parquetSettings(), key: idKeyDigest(dataDir) });
+  const fingerprint = JSON.stringify({ exports: await exportsFingerprint(dataDir), instrument: instrumentDigest(dataDir), code: cleaningCodeHash(), parquet: parquetSettings(), key: idKeyDigest(dataDir) });
   return createHash("sha256").update(fingerprint).digest("hex").slice(0, 16);
 }
 

@@ -1,5 +1,6 @@
 // The survey instrument, read from a declarative file: data/instrument.json (shipped beside the sample exports),
 // or an exports folder's own instrument.json, which wins. A new wave with reworded questions is a new entry there.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -230,10 +231,13 @@ export const shippedInstrument = readInstrumentFile(shippedInstrumentPath);
 shippedOptionIds = new Map(shippedInstrument.questions.filter((q) => q.optionIds).map((q) => [q.id, q.optionIds!]));
 
 /** The instrument an exports folder is read with: its own instrument.json if it has one, else the shipped one. */
-/** The instrument file in effect for `dataDir`: the folder's own, else the one the project ships. */
-export function instrumentPathFor(dataDir: string): string {
+/**
+ * SHA-256 of the instrument file in effect for `dataDir` (the folder's own, else the one the project ships): what
+ * the clean data and the loaders' output depend on besides the exports.
+ */
+export function instrumentDigest(dataDir: string): string {
   const own = join(dataDir, instrumentFileName);
-  return existsSync(own) ? own : shippedInstrumentPath;
+  return createHash("sha256").update(readFileSync(existsSync(own) ? own : shippedInstrumentPath)).digest("hex");
 }
 
 export function instrumentFor(dataDir: string): Instrument {

@@ -9,7 +9,7 @@ import { buildMode, minCell } from "../loaders/build-mode.js";
 import { dataDir } from "../loaders/data-dir.js";
 import { cleaningCodeHash, exportsFingerprint } from "../loaders/fingerprint.js";
 import { idKeyDigest } from "../loaders/identity.js";
-import { instrumentPathFor } from "../loaders/instrument.js";
+import { instrumentDigest } from "../loaders/instrument.js";
 import { parquetSettings } from "../loaders/parquet.js";
 import { projectRoot } from "./build-folders.js";
 
@@ -30,7 +30,7 @@ export async function dataFingerprint(sourceRoot: string): Promise<string> {
   return JSON.stringify({
     ...(await exportsFingerprint(dataDir())),
     // The shipped instrument is read when the exports folder has none of its own.
-    instrument: createHash("sha256").update(readFileSync(instrumentPathFor(dataDir()))).digest("hex"),
+    instrument: instrumentDigest(dataDir()),
     build: buildMode(),
     minCell: minCell(),
     code: cleaningCodeHash(),
