@@ -74,7 +74,7 @@ export function fitLogistic(
   const n = x.length;
   const k = x[0]?.length ?? 0;
   if (n === 0 || y.every((v) => v === y[0])) return null;
-  // Flat typed arrays: at a million respondents, arrays of rows and closures cost most of the build's time.
+  // Flat typed arrays: arrays of rows and closures were most of the trends loader's time at scale.
   // Every sum below runs in the same order as the plain formula, so the figures do not change in any digit.
   const xs = new Float64Array(n * k);
   for (let i = 0; i < n; i += 1) for (let j = 0; j < k; j += 1) xs[i * k + j] = x[i][j];
