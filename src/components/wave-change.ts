@@ -47,6 +47,6 @@ export function waveChange(trends: Trends): HTMLParagraphElement {
     `Share ${trends.outcome.label}, ${c.from_wave} → ${c.to_wave}: ${percent(c.from.share)} (${c.from.numerator} of ${c.from.denominator}) → ${percent(c.to.share)} (${c.to.numerator} of ${c.to.denominator}), `,
     element("strong", `${points(c.difference)} points (95% interval ${points(c.ci95[0])} to ${points(c.ci95[1])})`),
     `, the ${c.paired} people who answered both waves counted as pairs. Not a trend in the program: the later wave adds newer cohorts and sees everyone a year later${c.wording_changed ? ", and the question was reworded" : ""}. ${verdict}`,
-    ...(trends.build === "analyst" ? [" See ", element("a", "Trends", { href: "./trends" }), "."] : []),
+    ...(trends.build === "analyst" ? [" See ", element("a", "Trends", { href: "./trends.html" }), "."] : []),
   );
 }

@@ -45,7 +45,8 @@ export async function brokenLinks(browser: Browser, home: string): Promise<{ vis
     await page.goto(home);
     const link = page.locator(`#observablehq-sidebar a[href="${href}"], #observablehq-footer nav a[href="${href}"]`).first();
     const [response] = await Promise.all([page.waitForEvent("response", (r) => r.request().isNavigationRequest()), link.click()]);
-    await page.waitForLoadState("domcontentloaded");
+    // Links drawn by the page's cells (e.g. the Overview's "See Trends") exist only once its data has arrived.
+    await page.waitForLoadState("networkidle");
     visited.push(page.url());
     if (!response.ok()) problems.push(`${href} (clicked) → ${response.status()}`);
     if (!page.url().startsWith(base)) problems.push(`${href} (clicked) left the site's folder: ${page.url()}`);
