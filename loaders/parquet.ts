@@ -49,20 +49,16 @@ export function duckdbMemoryLimit(): string {
   return process.env.WORKBENCH_DUCKDB_MEMORY || "768MB";
 }
 
+/** Instances this process opened, to give each its own spill folder. */
+let instances = 0;
+
 export async function openDuckDB(
-  spillDirectory = join(tmpdir(), "workbench-duckdb-spill"),
+  // Each instance its own: DuckDB removes its spill folder when it closes, and loaders of one build run side by side
+  // (a shared folder removed under a loader that was spilling into it failed that loader at a million respondents).
+  spillDirectory = join(tmpdir(), `workbench-duckdb-spill-${process.pid}-${(instances += 1)}`),
   memoryLimit = duckdbMemoryLimit(),
 ): Promise<DuckDBInstance> {
   return DuckDBInstance.create(":memory:", { memory_limit: memoryLimit, temp_directory: spillDirectory });
-}
-
-/**
- * The memory a build-time figure query may use (WORKBENCH_FIGURES_MEMORY, default 6GB): the per-respondent
- * view gathers every respondent's select-all answers into lists, which DuckDB cannot spill, and at a million
- * respondents (21.7 M selections) that needs well over the cleaning's 768 MB. A cap, not an allocation.
- */
-export function figuresMemoryLimit(): string {
-  return process.env.WORKBENCH_FIGURES_MEMORY || "6GB";
 }
 
 /** Runs `work` against a fresh in-memory native DuckDB, closed afterwards. */
