@@ -46,6 +46,7 @@ function warm(sourceRoot: string, target: string, options: { cwd: string; env: N
         resolve(true);
       } else {
         rmSync(temporary, { force: true });
+        process.stderr.write(`${target}: its loader failed ahead of the build (exit ${code}); Framework runs it again and reports why\n`);
         resolve(false);
       }
     });
@@ -66,7 +67,7 @@ export async function warmLoaders(sourceRoot: string, options: { cwd: string; en
   const worker = async () => {
     for (let target = queue.shift(); target && !failed; target = queue.shift()) failed = !(await warm(sourceRoot, target, options, running));
   };
-  // Each figure loader's DuckDB may take WORKBENCH_FIGURES_MEMORY: WORKBENCH_LOADER_JOBS=1 trades time for memory.
+  // WORKBENCH_LOADER_JOBS=1 trades time for memory.
   const jobs = Number(process.env.WORKBENCH_LOADER_JOBS) || Math.min(2, cpus().length);
   await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
 }
