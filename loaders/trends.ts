@@ -23,22 +23,24 @@ export const trendOutcomes: Record<string, string> = {
 
 export async function trendsFigures(connection: DuckDBConnection, outcomeId = "work_alignment_any"): Promise<TrendsReport> {
   const outcome = indicators.find((i) => i.id === outcomeId)!;
-  const rows = await rowObjects(connection, respondentIndicatorSql(outcome, [
+  // Read as columns: a million respondents as row objects first, then as TrendRespondents, held twice the memory.
+  const reader = await connection.runAndReadAll(respondentIndicatorSql(outcome, [
     "respondent_id", "wave", "cohort", "cohort_order", "stream", "months_since_end",
     `${monthsFromEnd("submitted_at")} AS survey_month`,
     `${monthsFromEnd("role_start")} AS role_month`,
   ]));
+  const c = reader.getColumnsObjectJS();
   const population = await rowObjects(connection, "SELECT wave, cohort, cohort_order, stream, sum(alumni)::INTEGER AS alumni FROM population GROUP BY ALL ORDER BY ALL");
-  const respondents: TrendRespondent[] = rows.map((r) => ({
-    person: String(r.respondent_id),
-    wave: String(r.wave),
-    cohort: String(r.cohort),
-    cohortOrder: Number(r.cohort_order),
-    stream: String(r.stream),
-    monthsSinceEnd: Number(r.months_since_end),
-    surveyMonth: Number(r.survey_month),
-    roleMonth: r.role_month === null ? null : Number(r.role_month),
-    outcome: r.outcome === null ? null : Boolean(r.outcome),
+  const respondents: TrendRespondent[] = Array.from({ length: reader.currentRowCount }, (_, i) => ({
+    person: String(c.respondent_id[i]),
+    wave: String(c.wave[i]),
+    cohort: String(c.cohort[i]),
+    cohortOrder: Number(c.cohort_order[i]),
+    stream: String(c.stream[i]),
+    monthsSinceEnd: Number(c.months_since_end[i]),
+    surveyMonth: Number(c.survey_month[i]),
+    roleMonth: c.role_month[i] === null ? null : Number(c.role_month[i]),
+    outcome: c.outcome[i] === null ? null : Boolean(c.outcome[i]),
   }));
   const cells: PopulationCell[] = population.map((p) => ({ wave: String(p.wave), cohort: String(p.cohort), cohortOrder: Number(p.cohort_order), stream: String(p.stream), alumni: Number(p.alumni) }));
   const spec = (wave: string) => waves[wave as WaveId];

@@ -1,6 +1,6 @@
 // "Do later cohorts do better?": a logistic regression of an outcome on cohort order, adjusted for months since the
 // program ended (and wave when waves are pooled), errors clustered by person, and the verdict its interval allows.
-import { fitLogistic } from "./logistic.js";
+import { fitLogistic, levelsOf, type Levels, type LogisticData } from "./logistic.js";
 import { twoSidedP, z95 } from "./normal.js";
 
 /** One answer of one person in one wave. */
@@ -55,33 +55,64 @@ export function verdictOf(ci95: readonly [number, number] | null): Verdict {
   return "these data cannot tell";
 }
 
+/** Each row's person and raking levels, found once per set of rows (each set is fitted two or three ways). */
+const rowLevels = new WeakMap<readonly OutcomeRow[], { cluster: Levels; margins: Levels[] | null }>();
+
+function levelsOfRows(rows: readonly OutcomeRow[]): { cluster: Levels; margins: Levels[] | null } {
+  let found = rowLevels.get(rows);
+  if (!found) {
+    const raked = rows.length > 0 && rows.every((r) => r.margins?.length);
+    found = {
+      cluster: levelsOf(rows.length, (i) => rows[i].person),
+      margins: raked ? rows[0].margins!.map((_, m) => levelsOf(rows.length, (i) => rows[i].margins![m])) : null,
+    };
+    rowLevels.set(rows, found);
+  }
+  return found;
+}
+
 /** Fits outcome ~ cohort order + the given terms; wave enters as one indicator per wave after the first. */
 export function cohortModel(rows: readonly OutcomeRow[], terms: readonly Exclude<Term, "cohort">[], { weighted = false } = {}): CohortModel {
-  const waves = [...new Set(rows.map((r) => r.wave))].sort();
+  const waveSet = new Set<string>();
+  const cohortOrders = new Set<number>();
+  for (const r of rows) {
+    waveSet.add(r.wave);
+    cohortOrders.add(r.cohortOrder);
+  }
+  const waves = [...waveSet].sort();
   const pooled = waves.length > 1;
   const used = terms.filter((t) => t !== "wave" || pooled);
   const key = ["cohort", ...used].join("+") + (pooled && !used.includes("wave") && used.includes("months") ? "|pooled" : "");
   const withMonths = used.includes("months");
   const laterWaves = used.includes("wave") ? waves.slice(1) : [];
-  // One row per answer: intercept, cohort order, then months (in years) and one indicator per later wave if used.
-  const x = rows.map((r) => {
-    const row = [1, r.cohortOrder];
-    if (withMonths) row.push(r.monthsSinceEnd / 12);
-    for (const w of laterWaves) row.push(r.wave === w ? 1 : 0);
-    return row;
-  });
+  const { cluster, margins } = levelsOfRows(rows);
   const base = {
     adjusted_for: used.map((t) => termNames[t]),
     assumption: assumptions[key] ?? "",
-    people: new Set(rows.map((r) => r.person)).size,
+    people: cluster.size,
     rows: rows.length,
   };
-  const fit = rows.length && new Set(rows.map((r) => r.cohortOrder)).size > 1
-    ? fitLogistic(x, rows.map((r) => (r.outcome ? 1 : 0)), rows.map((r) => r.person), {
-        weights: weighted ? rows.map((r) => r.weight ?? 1) : undefined,
-        margins: weighted && rows.every((r) => r.margins?.length) ? rows[0].margins!.map((_, m) => rows.map((r) => r.margins![m])) : undefined,
-      })
-    : null;
+  // One row per answer: intercept, cohort order, then months (in years) and one indicator per later wave if used.
+  const columns = 2 + (withMonths ? 1 : 0) + laterWaves.length;
+  const data = (): LogisticData => {
+    const x = new Float64Array(rows.length * columns);
+    rows.forEach((r, i) => {
+      let at = i * columns;
+      x[at++] = 1;
+      x[at++] = r.cohortOrder;
+      if (withMonths) x[at++] = r.monthsSinceEnd / 12;
+      for (const w of laterWaves) x[at++] = r.wave === w ? 1 : 0;
+    });
+    return {
+      x,
+      columns,
+      y: Float64Array.from(rows, (r) => (r.outcome ? 1 : 0)),
+      cluster,
+      weights: weighted ? Float64Array.from(rows, (r) => r.weight ?? 1) : undefined,
+      margins: weighted && margins ? margins : undefined,
+    };
+  };
+  const fit = rows.length && cohortOrders.size > 1 ? fitLogistic(data()) : null;
   if (!fit || !fit.converged || !Number.isFinite(fit.standardErrors[1])) {
     return { ...base, odds_ratio: null, ci95: null, p: null, verdict: "these data cannot tell", withheld: fit ? "the fit did not converge" : "too few cohorts or no variation in the outcome" };
   }

@@ -37,48 +37,51 @@ export function invert(a: readonly (readonly number[])[]): number[][] | null {
   return m.map((row) => row.slice(n));
 }
 
-/** Each value's index among the distinct values, in order of first appearance (as a Map's keys run), and how many there are. */
-function indexOf(values: readonly string[]): { index: Int32Array; size: number } {
+/** The rows' levels of one factor (a person, a raking margin): each row's level index, in order of first appearance, and how many there are. */
+export interface Levels {
+  index: Int32Array;
+  size: number;
+}
+
+/** Levels of `count` rows whose level is `valueOf(i)`, numbered as a Map's keys run. */
+export function levelsOf(count: number, valueOf: (i: number) => string): Levels {
   const seen = new Map<string, number>();
-  const index = new Int32Array(values.length);
-  values.forEach((value, i) => {
+  const index = new Int32Array(count);
+  for (let i = 0; i < count; i += 1) {
+    const value = valueOf(i);
     let at = seen.get(value);
     if (at === undefined) seen.set(value, (at = seen.size));
     index[i] = at;
-  });
+  }
   return { index, size: seen.size };
 }
 
+/** A fit's data as flat arrays: `x` is `rows` × `columns`, row-major, intercept column included. */
+export interface LogisticData {
+  x: Float64Array;
+  columns: number;
+  y: Float64Array;
+  /** Each row's person: rows of one person share a cluster. */
+  cluster: Levels;
+  /** Survey weights (default 1). */
+  weights?: Float64Array;
+  /** The levels of each raking margin, when `weights` were raked to them. */
+  margins?: readonly Levels[];
+}
+
 /**
- * Fits P(y = 1) = 1 / (1 + exp(−x·β)). `x` rows include the intercept column; `cluster[i]` names row i's person
- * (rows of one person share a cluster); `weights` are survey weights (default 1). Returns null when the design is
- * singular (e.g. a column constant) or every outcome is the same.
+ * Fits P(y = 1) = 1 / (1 + exp(−x·β)). Returns null when the design is singular (e.g. a column constant) or every
+ * outcome is the same. The data come as flat typed arrays, made once per set of rows by the caller: arrays of rows,
+ * their copies and a Map of persons per fit were most of the trends loader's time and memory at a million respondents.
  */
 export function fitLogistic(
-  x: readonly (readonly number[])[],
-  y: readonly number[],
-  cluster: readonly string[],
-  {
-    weights,
-    margins,
-    maxIterations = 50,
-    tolerance = 1e-10,
-  }: {
-    weights?: readonly number[];
-    /** The levels each row had in each raking margin (`margins[m][i]`), when `weights` were raked to them. */
-    margins?: readonly (readonly string[])[];
-    maxIterations?: number;
-    tolerance?: number;
-  } = {},
+  { x: xs, columns: k, y, cluster, weights, margins }: LogisticData,
+  { maxIterations = 50, tolerance = 1e-10 }: { maxIterations?: number; tolerance?: number } = {},
 ): LogisticFit | null {
-  const n = x.length;
-  const k = x[0]?.length ?? 0;
+  const n = y.length;
   if (n === 0 || y.every((v) => v === y[0])) return null;
-  // Flat typed arrays: arrays of rows and closures were most of the trends loader's time at scale.
   // Every sum below runs in the same order as the plain formula, so the figures do not change in any digit.
-  const xs = new Float64Array(n * k);
-  for (let i = 0; i < n; i += 1) for (let j = 0; j < k; j += 1) xs[i * k + j] = x[i][j];
-  const w = Float64Array.from(weights ?? new Array<number>(n).fill(1));
+  const w = weights ?? new Float64Array(n).fill(1);
   const mu = new Float64Array(n);
   const fit = (b: readonly number[], into: Float64Array) => {
     for (let i = 0, at = 0; i < n; i += 1, at += k) {
@@ -142,9 +145,8 @@ export function fitLogistic(
   }
   if (margins?.length) {
     // survey::svyrecvar for a raked design: ten sweeps, each margin's level means of influence / weight taken out.
-    const levelIndex = margins.map((levels) => indexOf(levels));
     for (let sweep = 0; sweep < 10; sweep += 1) {
-      for (const { index, size } of levelIndex) {
+      for (const { index, size } of margins) {
         const total = new Float64Array(size * k);
         const count = new Float64Array(size);
         for (let i = 0, at = 0; i < n; i += 1, at += k) {
@@ -159,7 +161,7 @@ export function fitLogistic(
       }
     }
   }
-  const clusters = indexOf(cluster);
+  const clusters = cluster;
   const g = clusters.size;
   const sums = new Float64Array(g * k);
   for (let i = 0, at = 0; i < n; i += 1, at += k) {
