@@ -16,7 +16,8 @@ import { instrumentDigest } from "./instrument";
 import { tableColumns, tableNames, type Cell, type CleanModel } from "./model";
 import { processAlive } from "./process-alive";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
-import { figuresMemoryLimit, openDuckDB, parquetSettings } from "./parquet";
+import { openDuckDB, parquetCopyOptions, parquetSettings, rowObjects } from "./parquet";
+import { respondentViewSql } from "../src/survey/indicators";
 import { nameWordsFile, StagingSink, writeStagedParquet } from "./staging";
 
 /**
@@ -149,19 +150,13 @@ function abandoned(lock: string): boolean {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The folder of clean Parquet tables for the exports in `dataDir`, built at most once per fingerprint of the
- * exports and the cleaning code: the first caller builds it into a temporary folder and renames it into place.
+ * Makes something once across the processes of a build: the first caller takes `<target>.lock` and runs `make`;
+ * the others wait for it and find `ready()` true. A lock whose holder died is taken over.
  */
-export async function cleanStore(dataDir: string): Promise<string> {
-  const root = storeRoot();
-  const key = await storeKey(dataDir);
-  const store = join(root, key);
-  const lock = `${store}.lock`;
-  makePrivateDir(root);
-  removeAbandonedBuilds(root);
-  if (!process.env.WORKBENCH_STORE) removeUnsortedStores(dirname(root));
+async function makeOnce(target: string, ready: () => boolean, make: () => Promise<void>): Promise<void> {
+  const lock = `${target}.lock`;
   for (;;) {
-    if (existsSync(join(store, "summary.json"))) return markUsed(store);
+    if (ready()) return;
     try {
       await mkdir(lock);
     } catch (error) {
@@ -172,23 +167,84 @@ export async function cleanStore(dataDir: string): Promise<string> {
     }
     try {
       writeFileSync(join(lock, "pid"), String(process.pid));
-      if (existsSync(join(store, "summary.json"))) return store;
-      const building = `${store}.building-${process.pid}`;
-      await rm(building, { recursive: true, force: true });
-      try {
-        const summary = await buildCleanStore(dataDir, building);
-        process.stderr.write(`clean store of ${dataDir} ready: exports cleaned in ${summary.cleanSeconds.toFixed(1)} s, Parquet written in ${summary.parquetSeconds.toFixed(1)} s\n`);
-        await rm(store, { recursive: true, force: true });
-        await rename(building, store);
-      } finally {
-        await rm(building, { recursive: true, force: true });
-      }
-      removeOtherStores(root, key);
-      return store;
+      if (!ready()) await make();
+      return;
     } finally {
       await rm(lock, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * The folder of clean Parquet tables for the exports in `dataDir`, built at most once per fingerprint of the
+ * exports and the cleaning code: the first caller builds it into a temporary folder and renames it into place.
+ */
+export async function cleanStore(dataDir: string): Promise<string> {
+  const root = storeRoot();
+  const key = await storeKey(dataDir);
+  const store = join(root, key);
+  makePrivateDir(root);
+  removeAbandonedBuilds(root);
+  if (!process.env.WORKBENCH_STORE) removeUnsortedStores(dirname(root));
+  const ready = () => existsSync(join(store, "summary.json"));
+  if (ready()) return markUsed(store);
+  await makeOnce(store, ready, async () => {
+    const building = `${store}.building-${process.pid}`;
+    await rm(building, { recursive: true, force: true });
+    try {
+      const summary = await buildCleanStore(dataDir, building);
+      process.stderr.write(`clean store of ${dataDir} ready: exports cleaned in ${summary.cleanSeconds.toFixed(1)} s, Parquet written in ${summary.parquetSeconds.toFixed(1)} s\n`);
+      await rm(store, { recursive: true, force: true });
+      await rename(building, store);
+    } finally {
+      await rm(building, { recursive: true, force: true });
+    }
+    removeOtherStores(root, key);
+  });
+  return store;
+}
+
+/**
+ * A JSON value made from the clean store of `dataDir` once per store and `name`: the first loader of a build to ask
+ * makes it (under a lock) and keeps it in the store, the others read it. `name` must say everything the value
+ * depends on besides the clean tables (e.g. a digest of its SQL), since the store outlives code changes elsewhere.
+ */
+export async function storedInCleanStore<T>(dataDir: string, name: string, make: () => Promise<T>): Promise<T> {
+  const file = join(await cleanStore(dataDir), `${name}.json`);
+  await makeOnce(file, () => existsSync(file), async () => {
+    const value = await make();
+    // Written whole then renamed, so a loader running beside this one never reads half a file.
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(value), { mode: 0o600 });
+    await rename(`${file}.${process.pid}`, file);
+  });
+  return JSON.parse(readFileSync(file, "utf8")) as T;
+}
+
+type Row = Record<string, unknown>;
+
+/** Only values JSON gives back as they were (a Date or a BigInt would come back as something else). */
+function plainRows(rows: Row[], sql: string): Row[] {
+  for (const row of rows) {
+    for (const [column, value] of Object.entries(row)) {
+      const type = typeof value;
+      if (value !== null && type !== "string" && type !== "boolean" && !(type === "number" && Number.isFinite(value))) {
+        throw new Error(`storedQuery: column ${column} holds a ${type}, which JSON would not give back as it was; cast it in the SQL: ${sql.slice(0, 80)}`);
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * A runner of queries over the clean tables of `dataDir` whose rows are computed once per store and query: the
+ * loaders of one build that ask the same question (the cube's cells for the Cohorts page and the indicator
+ * reports) share one answer. A query's rows must be fully determined by its text (sorted, e.g. ORDER BY ALL).
+ */
+export function storedQuery(dataDir: string): (sql: string) => Promise<Row[]> {
+  return (sql) =>
+    storedInCleanStore(dataDir, `query-${createHash("sha256").update(sql).digest("hex").slice(0, 16)}`, () =>
+      withCleanTables(dataDir, async (connection) => plainRows(await rowObjects(connection, sql), sql)),
+    );
 }
 
 /**
@@ -230,18 +286,61 @@ function removeOtherStores(root: string, key: string): void {
   }
 }
 
+/** Respondents per part of the per-respondent view: a part's lists fit in the loaders' DuckDB memory (about 1.4 GB at 280,000). */
+const answersPartRespondents = 150_000;
+
+/**
+ * The per-respondent view of a clean store (src/survey/indicators.ts respondentViewSql), made once per store as
+ * Parquet in parts that each fit in memory, and read by every figure query: at a million respondents, making it
+ * once takes about 40 s, and each of the three figure loaders used to make it again (taking up to 8 GB each).
+ * Returns the files' glob.
+ */
+export async function storeAnswers(store: string, partRespondents = answersPartRespondents): Promise<string> {
+  const directory = join(store, "answers");
+  await makeOnce(directory, () => existsSync(directory), async () => {
+    const building = `${directory}.building-${process.pid}`;
+    await rm(building, { recursive: true, force: true });
+    makePrivateDir(building);
+    try {
+      const instance = await openDuckDB(join(building, ".spill"));
+      const connection = await instance.connect();
+      try {
+        for (const name of ["respondents", "selections", "ratings"] as const) {
+          await connection.run(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
+        }
+        const [{ n }] = await rowObjects(connection, "SELECT count(*)::INTEGER AS n FROM respondents");
+        const parts = Math.max(1, Math.ceil(Number(n) / partRespondents));
+        for (let part = 0; part < parts; part += 1) {
+          const file = join(building, `part-${String(part).padStart(3, "0")}.parquet`);
+          await connection.run(`COPY (${respondentViewSql(parts > 1 ? { part, parts } : undefined)}) TO ${sqlString(file)} (${parquetCopyOptions()})`);
+        }
+      } finally {
+        connection.closeSync();
+        instance.closeSync();
+      }
+      await rm(join(building, ".spill"), { recursive: true, force: true });
+      await rename(building, directory);
+    } finally {
+      await rm(building, { recursive: true, force: true });
+    }
+  });
+  return join(directory, "*.parquet");
+}
+
 /**
  * Runs `work` with a native DuckDB in which every clean table of the exports in `dataDir` is a view of the
- * same name over the clean store's Parquet (built first if need be).
+ * same name over the clean store's Parquet (built first if need be), and `answers` the per-respondent view.
  */
 export async function withCleanTables<T>(dataDir: string, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const store = await cleanStore(dataDir);
-  const instance = await openDuckDB(undefined, figuresMemoryLimit());
+  const answers = await storeAnswers(store);
+  const instance = await openDuckDB();
   const connection = await instance.connect();
   try {
     for (const name of tableNames) {
       await connection.run(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
     }
+    await connection.run(`CREATE VIEW answers AS SELECT * FROM read_parquet(${sqlString(answers)})`);
     return await work(connection);
   } finally {
     connection.closeSync();

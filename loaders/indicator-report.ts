@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { buildIndicatorCube, sliceIndicators, type OutcomeCube } from "../src/survey/cube.js";
 import { indicators, wilson, type IndicatorGrouping } from "../src/survey/indicators.js";
 import { quoteIdentifier, sqlString } from "../src/survey/sql.js";
-import { storeOf } from "./clean-store.js";
+import { storeAnswers, storeOf } from "./clean-store.js";
 import { instrumentFor } from "./instrument.js";
 import { tableNames, type CleanModel } from "./model.js";
 import { rowObjects } from "./parquet.js";
@@ -15,13 +15,17 @@ export type { IndicatorFigure, IndicatorReport };
 
 type Run = (sql: string) => Promise<Record<string, unknown>[]>;
 
-/** Every clean table of `model` (from `loadExports`) as a DuckDB table of the same name, read from the store's Parquet. */
+/**
+ * Every clean table of `model` (from `loadExports`) as a DuckDB table of the same name, read from the store's
+ * Parquet, and `answers`, the per-respondent view, as the store makes it for the build.
+ */
 export async function loadCleanTables(connection: DuckDBConnection, model: CleanModel): Promise<void> {
   const store = storeOf(model);
   if (store === undefined) throw new Error("loadCleanTables: the model was not read by loadExports from a clean store");
   for (const name of tableNames) {
     await connection.run(`CREATE TABLE ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
   }
+  await connection.run(`CREATE TABLE answers AS SELECT * FROM read_parquet(${sqlString(await storeAnswers(store))})`);
 }
 
 function round(value: number, places = 4): number {

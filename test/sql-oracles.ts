@@ -1,7 +1,17 @@
 // The SQL twins of the cube's slices (src/survey/cube.ts), kept only as test oracles: the pages and the command line
 // read the cube, and test/cube.test.ts checks that every slice equals what these statements return.
-import { indicators, measuredSelects, respondentViewSql, type IndicatorFilter, type IndicatorGrouping } from "../src/survey/indicators.js";
+import { indicators, measuredIndicators, respondentViewSql, type IndicatorFilter, type IndicatorGrouping } from "../src/survey/indicators.js";
 import { sqlString } from "../src/survey/sql.js";
+
+/** One SELECT per measured indicator over the CTE `scoped`, grouped by `columns` (a SQL column list). */
+function measuredSelects(columns: string): string[] {
+  return measuredIndicators.map(
+    (i) => `  SELECT ${sqlString(i.id)} AS id, ${columns},
+    count(*) FILTER (WHERE (${i.denominator}) AND (${i.numerator}))::INTEGER AS numerator,
+    count(*) FILTER (WHERE ${i.denominator})::INTEGER AS denominator
+  FROM scoped GROUP BY ${columns}`,
+  );
+}
 
 function filterSql(filter: IndicatorFilter, alias = ""): string {
   return (["cohort", "stream"] as const)

@@ -4,7 +4,8 @@
 // over cells: the page answers a filter change without a database, in the same time at 1,000 respondents
 // as at 1,000,000 (the cube grows with the number of groups, not of people). The pages and the `indicators`
 // command read its slices alike; test/cube.test.ts checks every slice against SQL oracles (test/sql-oracles.ts).
-import { measuredSelects, indicators, respondentViewSql, type IndicatorFilter } from "./indicators.js";
+import { indicators, measuredIndicators, type IndicatorFilter } from "./indicators.js";
+import { sqlString } from "./sql.js";
 
 /** The columns a cell is keyed by, besides its wave (`cohort_order` travels with `cohort`). */
 export const cellDimensions = ["cohort", "stream", "degree", "extension"] as const;
@@ -73,15 +74,27 @@ const cellColumns = "wave, cell_cohort, cell_order, cell_stream, cell_degree, ce
 const cellProjection = (alias = "") => `CAST(${alias}cohort AS VARCHAR) AS cell_cohort, ${alias}cohort_order AS cell_order,
     CAST(${alias}stream AS VARCHAR) AS cell_stream, CAST(${alias}degree AS VARCHAR) AS cell_degree, CAST(${alias}extension AS VARCHAR) AS cell_extension`;
 
-/** Rows (id, wave, cell_…, numerator, denominator): every indicator per cell, all waves. */
+/**
+ * Rows (id, wave, cell_…, numerator, denominator): every indicator per cell, all waves, over `answers` (the
+ * per-respondent view the clean store keeps made, src/survey/indicators.ts respondentViewSql). Each indicator's
+ * numerator and denominator are counted here, once for the pages, the CLI and the tests, in one pass over the
+ * respondents: one SELECT per indicator read the view 28 times (80 s instead of 3 s at a million respondents).
+ */
 export function indicatorCellsSql(): string {
-  return `WITH answers AS (
-${respondentViewSql()}
-),
-scoped AS (SELECT *, ${cellProjection()} FROM answers)
-SELECT 'respondents' AS id, ${cellColumns}, count(*)::INTEGER AS numerator, 0::INTEGER AS denominator FROM scoped GROUP BY ${cellColumns}
-UNION ALL
-${measuredSelects(cellColumns).join("\nUNION ALL\n")}`;
+  const figures = [
+    `{'id': 'respondents', 'numerator': count(*)::INTEGER, 'denominator': 0::INTEGER}`,
+    ...measuredIndicators.map(
+      (i) => `{'id': ${sqlString(i.id)}, 'numerator': count(*) FILTER (WHERE (${i.denominator}) AND (${i.numerator}))::INTEGER, 'denominator': count(*) FILTER (WHERE ${i.denominator})::INTEGER}`,
+    ),
+  ];
+  return `WITH counted AS (
+  SELECT ${cellColumns}, [
+    ${figures.join(",\n    ")}
+  ] AS figures
+  FROM (SELECT *, ${cellProjection()} FROM answers) GROUP BY ${cellColumns}
+)
+SELECT figure.id AS id, ${cellColumns}, figure.numerator AS numerator, figure.denominator AS denominator
+FROM (SELECT ${cellColumns}, unnest(figures) AS figure FROM counted)`;
 }
 
 /** Rows (wave, cell_…, question, option, numerator): who chose each option, per cell; option NULL = answered the question. */

@@ -117,8 +117,13 @@ export const indicators: readonly IndicatorDefinition[] = [
   { id: "degree_phd", label: "Highest degree: PhD", question: "Q4", reads: ["degree"], numerator: is("degree", "phd"), denominator: "degree IS NOT NULL" },
 ];
 
-/** SQL (a SELECT) of one row per respondent per wave: `respondents` plus checkbox lists and rating levels. */
-export function respondentViewSql(): string {
+/**
+ * SQL (a SELECT) of one row per respondent per wave: `respondents` plus checkbox lists and rating levels. With
+ * `part`, only the respondents of one of `parts` disjoint parts (by a hash of their id): the clean store makes the
+ * view part by part (loaders/clean-store.ts), since gathering lists is memory DuckDB cannot spill.
+ */
+export function respondentViewSql(part?: { part: number; parts: number }): string {
+  const where = (verb: "WHERE" | "AND") => (part ? ` ${verb} hash(respondent_id) % ${part.parts} = ${part.part}` : "");
   const lists = checkboxQuestions
     .map((q) => `coalesce(list(option ORDER BY option) FILTER (WHERE question = ${sqlString(q)}), []::VARCHAR[]) AS ${q}`)
     .join(",\n      ");
@@ -126,16 +131,16 @@ export function respondentViewSql(): string {
     .map((e) => `max(rating_level) FILTER (WHERE element = ${sqlString(e)})::INTEGER AS ${ratingColumn(e)}`)
     .join(",\n      ");
   return `SELECT r.*, ${checkboxQuestions.map((q) => `coalesce(s.${q}, []::VARCHAR[]) AS ${q}`).join(", ")}, ${ratedElements.map((e) => `g.${ratingColumn(e)}`).join(", ")}
-  FROM respondents r
+  FROM (SELECT * FROM respondents${where("WHERE")}) r
   LEFT JOIN (
     SELECT respondent_id, wave,
       ${lists}
-    FROM selections GROUP BY respondent_id, wave
+    FROM selections${where("WHERE")} GROUP BY respondent_id, wave
   ) s USING (respondent_id, wave)
   LEFT JOIN (
     SELECT respondent_id, wave,
       ${levels}
-    FROM ratings GROUP BY respondent_id, wave
+    FROM ratings${where("WHERE")} GROUP BY respondent_id, wave
   ) g USING (respondent_id, wave)`;
 }
 
@@ -148,27 +153,16 @@ export interface IndicatorFilter {
 /** Indicators counted per respondent row (all but `respondents` and `response_rate`, which count people). */
 export const measuredIndicators = indicators.filter((i) => i.id !== "respondents" && i.id !== "response_rate");
 
-/**
- * One SELECT per measured indicator over the CTE `scoped`, grouped by `columns` (a SQL column list):
- * the numerator and denominator of every indicator, counted once here for the pages, the CLI and the cube.
- */
-export function measuredSelects(columns: string): string[] {
-  return measuredIndicators.map(
-    (i) => `  SELECT ${sqlString(i.id)} AS id, ${columns},
-    count(*) FILTER (WHERE (${i.denominator}) AND (${i.numerator}))::INTEGER AS numerator,
-    count(*) FILTER (WHERE ${i.denominator})::INTEGER AS denominator
-  FROM scoped GROUP BY ${columns}`,
-  );
-}
-
 /** Wilson score interval for k successes in n trials (the one in src/stats/shares.ts, at z = 1.96); [NaN, NaN] when n is 0. */
 export function wilson(k: number, n: number, z = 1.96): [number, number] {
   return wilsonInterval(k, n, z) ?? [Number.NaN, Number.NaN];
 }
 
-/** One row per respondent per wave with one indicator's yes/no (null if not asked), using its one definition. */
+/**
+ * One row per respondent per wave with one indicator's yes/no (null if not asked), using its one definition, over
+ * `answers`: the per-respondent view (respondentViewSql), which the clean store keeps made (loaders/clean-store.ts).
+ */
 export function respondentIndicatorSql(indicator: { numerator: string; denominator: string }, columns: readonly string[]): string {
-  return `WITH answers AS (${respondentViewSql()})
-SELECT ${columns.join(", ")}, CASE WHEN ${indicator.denominator} THEN (${indicator.numerator}) END AS outcome
+  return `SELECT ${columns.join(", ")}, CASE WHEN ${indicator.denominator} THEN (${indicator.numerator}) END AS outcome
 FROM answers ORDER BY wave, cohort_order, respondent_id`;
 }

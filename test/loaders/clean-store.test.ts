@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { loadExports } from "../../loaders/clean";
-import { buildCleanStore, cleanStore, withCleanTables } from "../../loaders/clean-store";
+import { buildCleanStore, cleanStore, storeAnswers, storedQuery, withCleanTables } from "../../loaders/clean-store";
+import { withDuckDB, rowObjects } from "../../loaders/parquet";
+import { respondentViewSql } from "../../src/survey/indicators";
 import { ContractError } from "../../loaders/contract-error";
 import { tableNames } from "../../loaders/model";
 import { fixtureExports, fixtureFolder, fixtureText } from "./fixture-folder";
@@ -35,4 +37,33 @@ test("callers at once share one store, built once, and see the clean tables by n
   assert.deepEqual(readdirSync(process.env.WORKBENCH_STORE!).filter((name) => !name.startsWith(stores[0].split("/").pop()!)), []);
   const respondents = await withCleanTables(folder, async (connection) => (await connection.runAndReadAll("SELECT count(*)::INTEGER AS n FROM respondents")).getRowObjectsJS()[0].n);
   assert.equal(respondents, (await loadExports(folder)).respondents.length);
+});
+
+test("the per-respondent view the store makes in parts holds exactly the rows of the view made whole", async () => {
+  const store = mkdtempSync(join(tmpdir(), "workbench-store-"));
+  await buildCleanStore(fixtureExports, store, { workers: false });
+  const parts = await storeAnswers(store, 2);
+  assert.ok(readdirSync(join(store, "answers")).length >= 2, "made in parts");
+  await withDuckDB(async (connection) => {
+    for (const name of ["respondents", "selections", "ratings"]) await connection.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet('${join(store, `${name}.parquet`)}')`);
+    await connection.run(`CREATE TABLE whole AS ${respondentViewSql()}`);
+    await connection.run(`CREATE TABLE made AS SELECT * FROM read_parquet('${parts}')`);
+    const count = async (sql: string) => Number((await rowObjects(connection, `SELECT count(*)::INTEGER AS n FROM (${sql})`))[0].n);
+    assert.ok((await count("SELECT * FROM whole")) >= 3);
+    assert.equal(await count("SELECT * FROM made"), await count("SELECT * FROM whole"));
+    assert.equal(await count("SELECT * FROM whole EXCEPT ALL SELECT * FROM made"), 0);
+    assert.equal(await count("SELECT * FROM made EXCEPT ALL SELECT * FROM whole"), 0);
+  });
+});
+
+test("a query's rows are computed once per store and shared by callers at once", async () => {
+  const folder = fixtureFolder();
+  const run = storedQuery(folder);
+  const sql = "SELECT wave, count(*)::INTEGER AS n FROM answers GROUP BY ALL ORDER BY ALL";
+  const [a, b] = await Promise.all([run(sql), run(sql)]);
+  assert.deepEqual(a, b);
+  assert.ok(a.length > 0);
+  const store = await cleanStore(folder);
+  assert.equal(readdirSync(store).filter((name) => name.startsWith("query-")).length, 1);
+  await assert.rejects(run("SELECT DATE '2024-01-01' AS day"), /cast it in the SQL/);
 });
