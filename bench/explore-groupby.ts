@@ -67,16 +67,20 @@ try {
   for (const [name, sql] of Object.entries(queries)) {
     await editor.fill(sql);
     const times: number[] = [];
+    const queries: number[] = [];
     const before = { ...site.ranges };
     let firstRead = { requests: 0, bytes: 0 };
     for (let run = 0; run < Number(values.runs); ++run) {
       // The first run of a query also fetches the blocks it reads, which can take longer than a default timeout.
-      times.push(await timeExploreRun(page, editor, cell, 300_000));
+      const { drawn, query } = await timeExploreRun(page, editor, cell, 300_000);
+      times.push(drawn);
+      queries.push(query);
       if (run === 0) firstRead = { requests: site.ranges.served - before.served, bytes: site.ranges.bytes - before.bytes };
     }
     const status = await cell.locator(".explore-status").innerText();
     console.log(
       `${name} (${status}): press to drawn (ms) ${times.map((t) => t.toFixed(0)).join(", ")}; median ${median(times).toFixed(0)}; ` +
+        `query to rows (ms) ${queries.map((t) => t.toFixed(0)).join(", ")}; ` +
         `first run read ${(firstRead.bytes / 1e6).toFixed(1)} MB in ${firstRead.requests} range requests`,
     );
   }

@@ -1,9 +1,10 @@
 // One timed run of the Explore page's first cell: from pressing Ctrl+Enter to the result drawn (status,
-// table and chart), measured inside the page. The first run of a query also fetches the blocks it reads,
-// so `timeout` must allow for that. Shared by bench/run.ts and bench/explore-groupby.ts.
+// table and chart), measured inside the page, and the query's own time to its rows in the page (the cell's
+// `data-query-ms`). The first run of a query also fetches the blocks it reads, so `timeout` must allow for
+// that. Shared by bench/run.ts and bench/explore-groupby.ts.
 import type { Locator, Page } from "playwright-core";
 
-export async function timeExploreRun(page: Page, editor: Locator, cell: Locator, timeout: number): Promise<number> {
+export async function timeExploreRun(page: Page, editor: Locator, cell: Locator, timeout: number): Promise<{ drawn: number; query: number }> {
   const runsBefore = Number(await cell.getAttribute("data-runs"));
   await page.evaluate(() => {
     const w = window as unknown as { pressedAt: number };
@@ -21,5 +22,5 @@ export async function timeExploreRun(page: Page, editor: Locator, cell: Locator,
     runsBefore,
     { polling: "raf", timeout },
   );
-  return (await elapsed.jsonValue()) as number;
+  return { drawn: (await elapsed.jsonValue()) as number, query: Number(await cell.getAttribute("data-query-ms")) };
 }

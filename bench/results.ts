@@ -22,7 +22,8 @@ export interface ScaleResult {
   /** Every other page of the menu but Explore: first view, cold, and whether DuckDB-WASM was fetched before it. */
   pages?: Record<string, { chart: Summary; wasmBeforeChart: boolean }>;
   filterChange: Summary;
-  explore: { ready: number; first: Record<string, number>; warm: Record<string, Summary>; failed?: Record<string, string> };
+  /** `first`: the first run, key press to the result drawn; `firstQuery`: its query alone, to rows in the page (absent in older runs). */
+  explore: { ready: number; first: Record<string, number>; firstQuery?: Record<string, number>; warm: Record<string, Summary>; failed?: Record<string, string> };
   baseline: BaselineFigures;
 }
 
@@ -75,9 +76,11 @@ export function renderResults(results: Results): string {
     target(s.respondents, `Every other page's first view, cold, < 1 s (p95; slowest: ${slowest[0]})`, ms(slowest[1].chart.p95), slowest[1].chart.p95 < 1000);
     const early = pages.filter(([, p]) => p.wasmBeforeChart).map(([name]) => name);
     target(s.respondents, "No page but Explore fetches DuckDB-WASM before its first view", early.length ? early.join(", ") : "none does", early.length === 0);
-    const first = s.explore.first.respondents;
+    // Like with like: the query to its rows in the page (the blocks it reads fetched) against Arquero's fetch,
+    // decode and query to its rows; neither draws. The drawn result is its own row below.
+    const query = s.explore.firstQuery?.respondents ?? s.explore.first.respondents;
     const base = s.baseline.exploreFirst.respondents;
-    target(s.respondents, "Explore: first respondents query faster than Arquero's fetch + decode + query", `${one(first)} vs ${one(base)}`, first !== undefined && base !== undefined && first < base);
+    target(s.respondents, "Explore: first respondents query, to its rows, faster than Arquero's fetch + decode + query", `${one(query)} vs ${one(base)}`, query !== undefined && base !== undefined && query < base);
   }
   if (k100) target(100_000, "Loaders < 6 s", `${k100.loaders.seconds.toFixed(1)} s`, k100.loaders.seconds < 6);
   const m1 = at(1_000_000);
@@ -136,12 +139,14 @@ ${row("Cohorts: filter click → chart painted", (s) => pair(s.filterChange))}
 ${row("… Arquero: the filtered group-by alone", (s) => pair(s.baseline.filterChange))}
 ${row("… ratio (p95)", (s) => ratio(s.filterChange.p95, s.baseline.filterChange.p95))}
 ${row("Explore: page → database ready", (s) => ms(s.explore.ready))}
-${row("Explore: respondents by cohort × stream, first run (fetches the blocks it reads)", (s) => one(s.explore.first.respondents))}
+${row("Explore: respondents by cohort × stream, first run, query to rows (fetches the blocks it reads)", (s) => one(s.explore.firstQuery?.respondents))}
+${row("… the same run, key press to table and chart drawn", (s) => one(s.explore.first.respondents))}
 ${row("… Arquero: fetch + decode + query", (s) => one(s.baseline.exploreFirst.respondents))}
 ${row("Explore: same, later runs", (s) => pair(s.explore.warm.respondents))}
 ${row("… Arquero: query alone", (s) => pair(s.baseline.exploreWarm.respondents))}
 ${row("… ratio (median)", (s) => ratio(s.explore.warm.respondents?.median, s.baseline.exploreWarm.respondents?.median))}
-${row("Explore: selections by question × option, first run", (s) => one(s.explore.first.selections))}
+${row("Explore: selections by question × option, first run, query to rows", (s) => one(s.explore.firstQuery?.selections))}
+${row("… the same run, key press to table and chart drawn", (s) => one(s.explore.first.selections))}
 ${row("… Arquero: fetch + decode + query", (s) => one(s.baseline.exploreFirst.selections))}
 ${row("Explore: same, later runs", (s) => pair(s.explore.warm.selections))}
 ${row("… Arquero: query alone", (s) => pair(s.baseline.exploreWarm.selections))}

@@ -137,6 +137,8 @@ export function notebookCell({ db, state, onChange, onRemove, onFocus }: CellOpt
         status.textContent = `Running… ${rows.toLocaleString("en-US")} rows so far`;
       });
       result = queryResult(table, elapsedMs);
+      // From the statement's start to its rows in the page (the blocks it reads fetched): what the benchmark compares.
+      element.dataset.queryMs = elapsedMs.toFixed(1);
       const n = result.count;
       status.textContent = `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"} in ${elapsedMs < 1000 ? `${Math.round(elapsedMs)} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`;
       draw();
