@@ -1,10 +1,10 @@
 // The Trends figures from the clean tables: respondents of every wave with their months since the program and
 // since their role started, and the roster's alumni, handed to the one report the page, command and Overview share.
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { indicators, respondentIndicatorSql } from "../src/survey/indicators.js";
 import { trendsReport, type PopulationCell, type TrendRespondent, type TrendsReport } from "../src/stats/trends-report.js";
 import { waves, type QuestionId, type WaveId } from "./instrument.js";
 import { rowObjects } from "./parquet.js";
+import { withCleanTables } from "./clean-store.js";
 import type { IndicatorTables } from "../src/survey/report.js";
 
 /** The instrument question each trend outcome reads, to flag a change of wording between waves. */
@@ -21,27 +21,44 @@ export const trendOutcomes: Record<string, string> = {
   published: "publishing alignment research",
 };
 
-export async function trendsFigures(connection: DuckDBConnection, outcomeId = "work_alignment_any"): Promise<TrendsReport> {
+/**
+ * The Trends report of one outcome for the exports in `dataDir`. The rows are read first and DuckDB closed before
+ * the statistics run: at a million respondents its result buffers and the report's arrays together took 3.9 GB.
+ */
+export async function trendsFigures(dataDir: string, outcomeId = "work_alignment_any"): Promise<TrendsReport> {
   const outcome = indicators.find((i) => i.id === outcomeId)!;
-  // Read as columns: a million respondents as row objects first, then as TrendRespondents, held twice the memory.
-  const reader = await connection.runAndReadAll(respondentIndicatorSql(outcome, [
-    "respondent_id", "wave", "cohort", "cohort_order", "stream", "months_since_end",
-    `${monthsFromEnd("submitted_at")} AS survey_month`,
-    `${monthsFromEnd("role_start")} AS role_month`,
-  ]));
-  const c = reader.getColumnsObjectJS();
-  const population = await rowObjects(connection, "SELECT wave, cohort, cohort_order, stream, sum(alumni)::INTEGER AS alumni FROM population GROUP BY ALL ORDER BY ALL");
-  const respondents: TrendRespondent[] = Array.from({ length: reader.currentRowCount }, (_, i) => ({
-    person: String(c.respondent_id[i]),
-    wave: String(c.wave[i]),
-    cohort: String(c.cohort[i]),
-    cohortOrder: Number(c.cohort_order[i]),
-    stream: String(c.stream[i]),
-    monthsSinceEnd: Number(c.months_since_end[i]),
-    surveyMonth: Number(c.survey_month[i]),
-    roleMonth: c.role_month[i] === null ? null : Number(c.role_month[i]),
-    outcome: c.outcome[i] === null ? null : Boolean(c.outcome[i]),
-  }));
+  const { respondents, population } = await withCleanTables(dataDir, async (connection) => {
+    // Streamed a chunk at a time into TrendRespondents: a million respondents held as DuckDB's whole result, then as
+    // row objects, then as TrendRespondents took the memory three times over.
+    const result = await connection.stream(respondentIndicatorSql(outcome, [
+      // A person is a cluster of the fits and a pair across waves: a short number names them as well as a
+      // 64-character id, in a sixth of the memory.
+      "dense_rank() OVER (ORDER BY respondent_id)::VARCHAR AS person",
+      "wave", "cohort", "cohort_order", "stream", "months_since_end",
+      `${monthsFromEnd("submitted_at")} AS survey_month`,
+      `${monthsFromEnd("role_start")} AS role_month`,
+    ]));
+    const rows: TrendRespondent[] = [];
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      for (const r of chunk.getRowObjects(result.deduplicatedColumnNames())) {
+        rows.push({
+          person: String(r.person),
+          wave: String(r.wave),
+          cohort: String(r.cohort),
+          cohortOrder: Number(r.cohort_order),
+          stream: String(r.stream),
+          monthsSinceEnd: Number(r.months_since_end),
+          surveyMonth: Number(r.survey_month),
+          roleMonth: r.role_month === null ? null : Number(r.role_month),
+          outcome: r.outcome === null ? null : Boolean(r.outcome),
+        });
+      }
+    }
+    return {
+      respondents: rows,
+      population: await rowObjects(connection, "SELECT wave, cohort, cohort_order, stream, sum(alumni)::INTEGER AS alumni FROM population GROUP BY ALL ORDER BY ALL"),
+    };
+  });
   const cells: PopulationCell[] = population.map((p) => ({ wave: String(p.wave), cohort: String(p.cohort), cohortOrder: Number(p.cohort_order), stream: String(p.stream), alumni: Number(p.alumni) }));
   const spec = (wave: string) => waves[wave as WaveId];
   const question = outcomeQuestion[outcomeId];

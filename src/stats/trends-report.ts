@@ -103,7 +103,15 @@ function rakedWeights(rows: readonly TrendRespondent[], population: readonly Pop
 }
 
 function outcomeRows(rows: readonly TrendRespondent[], weights?: Map<TrendRespondent, number>): OutcomeRow[] {
-  // Each wave is raked on its own, so a margin's levels are the wave's cohorts and streams.
+  // Each wave is raked on its own, so a margin's levels are the wave's cohorts and streams. Each level's name is
+  // made once: one string per row and margin took hundreds of MB at a million respondents.
+  const names = new Map<string, string>();
+  const level = (wave: string, value: string) => {
+    const key = `${wave}|${value}`;
+    let name = names.get(key);
+    if (name === undefined) names.set(key, (name = key));
+    return name;
+  };
   return rows.filter((r) => r.outcome !== null).map((r) => ({
     person: r.person,
     wave: r.wave,
@@ -111,7 +119,7 @@ function outcomeRows(rows: readonly TrendRespondent[], weights?: Map<TrendRespon
     monthsSinceEnd: r.monthsSinceEnd,
     outcome: r.outcome!,
     weight: weights?.get(r) ?? 1,
-    margins: weights ? [`${r.wave}|${r.cohort}`, `${r.wave}|${r.stream}`] : undefined,
+    margins: weights ? [level(r.wave, r.cohort), level(r.wave, r.stream)] : undefined,
   }));
 }
 

@@ -3,14 +3,13 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { withCleanTables } from "../../loaders/clean-store.js";
 import { publicTrends, trendsFigures } from "../../loaders/trends.js";
 import { waveSummary, type TrendsReport } from "../../src/stats/trends-report.js";
 
 const sample = fileURLToPath(new URL("../../data", import.meta.url));
 let report: TrendsReport;
 before(async () => {
-  report = await withCleanTables(sample, (connection) => trendsFigures(connection));
+  report = await trendsFigures(sample);
 });
 
 const close = (actual: number | null | undefined, expected: number, tolerance = 1e-6) =>
