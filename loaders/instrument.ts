@@ -230,19 +230,21 @@ let shippedOptionIds: Map<string, ReadonlyMap<string, string>> | null = null;
 export const shippedInstrument = readInstrumentFile(shippedInstrumentPath);
 shippedOptionIds = new Map(shippedInstrument.questions.filter((q) => q.optionIds).map((q) => [q.id, q.optionIds!]));
 
-/** The instrument an exports folder is read with: its own instrument.json if it has one, else the shipped one. */
-/**
- * SHA-256 of the instrument file in effect for `dataDir` (the folder's own, else the one the project ships): what
- * the clean data and the loaders' output depend on besides the exports.
- */
-export function instrumentDigest(dataDir: string): string {
+/** The instrument file in effect for `dataDir`: the folder's own instrument.json if it has one, else the shipped one. */
+function instrumentPath(dataDir: string): string {
   const own = join(dataDir, instrumentFileName);
-  return createHash("sha256").update(readFileSync(existsSync(own) ? own : shippedInstrumentPath)).digest("hex");
+  return existsSync(own) ? own : shippedInstrumentPath;
 }
 
+/** SHA-256 of the instrument file in effect for `dataDir`: what the clean data and the loaders' output depend on besides the exports. */
+export function instrumentDigest(dataDir: string): string {
+  return createHash("sha256").update(readFileSync(instrumentPath(dataDir))).digest("hex");
+}
+
+/** The instrument an exports folder is read with: its own instrument.json if it has one, else the shipped one. */
 export function instrumentFor(dataDir: string): Instrument {
-  const own = join(dataDir, instrumentFileName);
-  return existsSync(own) ? readInstrumentFile(own) : shippedInstrument;
+  const path = instrumentPath(dataDir);
+  return path === shippedInstrumentPath ? shippedInstrument : readInstrumentFile(path);
 }
 
 /** Writes instrument JSON as people edit it: two-space indents, a flat object or list of words on one line. */
