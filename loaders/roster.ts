@@ -33,11 +33,13 @@ const cohort = z.string().transform((text, context) => {
   return reading;
 });
 
+const emailPattern = /^[^@\s]+@[^@\s]+$/;
+
 export const rosterRow = z.object({
   email: z
     .string()
     .transform(normaliseEmail)
-    .pipe(z.string().regex(/^[^@\s]+@[^@\s]+$/, { error: "an email address" })),
+    .pipe(z.string().regex(emailPattern, { error: "an email address" })),
   cohort,
   stream: z.string().trim(),
   program_start: isoDate,
@@ -47,8 +49,6 @@ export const rosterRow = z.object({
 });
 
 export type RosterRow = z.output<typeof rosterRow>;
-
-const emailPattern = /^[^@\s]+@[^@\s]+$/;
 
 function readFlag(text: string): boolean | null {
   const flag = text.trim().toUpperCase();
