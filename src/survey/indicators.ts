@@ -123,7 +123,7 @@ export const indicators: readonly IndicatorDefinition[] = [
  * view part by part (loaders/clean-store.ts), since gathering lists is memory DuckDB cannot spill.
  */
 export function respondentViewSql(part?: { part: number; parts: number }): string {
-  const where = (verb: "WHERE" | "AND") => (part ? ` ${verb} hash(respondent_id) % ${part.parts} = ${part.part}` : "");
+  const where = part ? ` WHERE hash(respondent_id) % ${part.parts} = ${part.part}` : "";
   const lists = checkboxQuestions
     .map((q) => `coalesce(list(option ORDER BY option) FILTER (WHERE question = ${sqlString(q)}), []::VARCHAR[]) AS ${q}`)
     .join(",\n      ");
@@ -131,16 +131,16 @@ export function respondentViewSql(part?: { part: number; parts: number }): strin
     .map((e) => `max(rating_level) FILTER (WHERE element = ${sqlString(e)})::INTEGER AS ${ratingColumn(e)}`)
     .join(",\n      ");
   return `SELECT r.*, ${checkboxQuestions.map((q) => `coalesce(s.${q}, []::VARCHAR[]) AS ${q}`).join(", ")}, ${ratedElements.map((e) => `g.${ratingColumn(e)}`).join(", ")}
-  FROM (SELECT * FROM respondents${where("WHERE")}) r
+  FROM (SELECT * FROM respondents${where}) r
   LEFT JOIN (
     SELECT respondent_id, wave,
       ${lists}
-    FROM selections${where("WHERE")} GROUP BY respondent_id, wave
+    FROM selections${where} GROUP BY respondent_id, wave
   ) s USING (respondent_id, wave)
   LEFT JOIN (
     SELECT respondent_id, wave,
       ${levels}
-    FROM ratings${where("WHERE")} GROUP BY respondent_id, wave
+    FROM ratings${where} GROUP BY respondent_id, wave
   ) g USING (respondent_id, wave)`;
 }
 
