@@ -286,6 +286,13 @@ function removeOtherStores(root: string, key: string): void {
   }
 }
 
+/** Makes each of the store's clean tables `names` a view of the same name over its Parquet file. */
+async function viewStoreTables(connection: DuckDBConnection, store: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    await connection.run(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
+  }
+}
+
 /** Respondents per part of the per-respondent view: a part's lists fit in the loaders' DuckDB memory (about 1.4 GB at 280,000). */
 const answersPartRespondents = 150_000;
 
@@ -305,9 +312,7 @@ export async function storeAnswers(store: string, partRespondents = answersPartR
       const instance = await openDuckDB(join(building, ".spill"));
       const connection = await instance.connect();
       try {
-        for (const name of ["respondents", "selections", "ratings"] as const) {
-          await connection.run(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
-        }
+        await viewStoreTables(connection, store, ["respondents", "selections", "ratings"]);
         const [{ n }] = await rowObjects(connection, "SELECT count(*)::INTEGER AS n FROM respondents");
         const parts = Math.max(1, Math.ceil(Number(n) / partRespondents));
         for (let part = 0; part < parts; part += 1) {
@@ -337,9 +342,7 @@ export async function withCleanTables<T>(dataDir: string, work: (connection: Duc
   const instance = await openDuckDB();
   const connection = await instance.connect();
   try {
-    for (const name of tableNames) {
-      await connection.run(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(join(store, `${name}.parquet`))})`);
-    }
+    await viewStoreTables(connection, store, tableNames);
     await connection.run(`CREATE VIEW answers AS SELECT * FROM read_parquet(${sqlString(answers)})`);
     return await work(connection);
   } finally {

@@ -266,10 +266,10 @@ export function sliceOptions(cube: OutcomeCube, { waves, question, by = null, fi
   return rows.sort((a, b) => groupOrder(a.group, b.group) || b.numerator - a.numerator || (a.option < b.option ? -1 : a.option > b.option ? 1 : 0));
 }
 
-/** Runs the cube's three queries with `run` (native DuckDB at build time, or DuckDB-WASM) and assembles it. */
 // DuckDB returns grouped rows in any order: sorted, the cube (and so each build's cube.json) is the same every time.
 const sorted = (sql: string) => `SELECT * FROM (${sql}) ORDER BY ALL`;
 
+/** Runs the cube's queries with `run` (native DuckDB at build time, or DuckDB-WASM) and assembles it. */
 export async function buildCube(run: (sql: string) => Promise<Row[]>, build: "analyst" | "public" = "analyst"): Promise<OutcomeCube> {
   return assembleCube(await run(sorted(indicatorCellsSql())), await run(sorted(optionCellsSql())), await run(sorted(populationCellsSql)), await run(sorted(ratingCellsSql())), build);
 }
