@@ -90,8 +90,8 @@ export function publicJson(thresholds: { minCell: number; minQuoteGroup: number 
       wordingWave: z.string(),
       indicators: z.array(z.strictObject({ id: z.string(), label: z.string(), question: z.string(), counts: z.string(), of: z.string() })),
     }),
-    // ---- one-engine: src/data/data-quality.json.ts (LedgerSummary of src/survey/ledger.ts) ----
-    // Counts of export rows by file, wave, reason and flag (no line, no respondent): the Data quality page's first view.
+    // src/data/data-quality.json.ts (LedgerSummary of src/survey/ledger.ts): counts of export rows by file, wave,
+    // reason and flag (no line, no respondent), the Data quality page's first view.
     "data-quality": z.strictObject({
       build: z.literal("public"),
       sources: z.array(
@@ -100,6 +100,5 @@ export function publicJson(thresholds: { minCell: number; minQuoteGroup: number 
       exclusions: z.array(z.strictObject({ wave: z.string(), reason: z.string().regex(/^[a-z_]+$/), rows: count })),
       flags: z.array(z.strictObject({ wave: z.string().nullable(), flag: z.string().regex(/^[a-z_]+$/), rows: count })),
     }),
-    // ---- end one-engine ----
   };
 }
