@@ -22,7 +22,7 @@ export function referencedLoaders(sourceRoot: string): string[] {
     .filter((target) => texts.includes(archive.test(target) ? `${target.replace(archive, "")}/` : target));
 }
 
-/** Runs one loader into the cache; resolves false (and says nothing) if it fails: Framework runs it again and reports why. */
+/** Runs one loader into the cache; resolves false if it fails, saying only which loader: Framework runs it again and reports why. */
 function warm(sourceRoot: string, target: string, options: { cwd: string; env: NodeJS.ProcessEnv }, running: Set<ChildProcess>): Promise<boolean> {
   const cachePath = join(sourceRoot, ".observablehq", "cache", target);
   const temporary = `${cachePath}.warm-${process.pid}`;
