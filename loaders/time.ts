@@ -36,6 +36,11 @@ function zoneOffset(instant: number, timeZone: string): number {
   return offset;
 }
 
+/** The zone's offset (ms ahead of UTC) that wallClockToInstant uses at `instant`: the one at its quarter hour. */
+export function zoneOffsetAt(instant: number, timeZone: string): number {
+  return zoneOffset(instant, timeZone);
+}
+
 function intlZoneOffset(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {

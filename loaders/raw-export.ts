@@ -1,0 +1,240 @@
+// An export's rows as a DuckDB table of texts, each with the physical line it starts on: DuckDB's CSV reader reads
+// what it reads exactly as loaders/csv.ts does, and csv.ts (the definition of the CSV the tool accepts) reads what
+// DuckDB refuses or might read otherwise, naming the first record it cannot read.
+import { closeSync, openSync, readSync } from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { ContractError, redacted } from "./contract-error";
+import { readCsvFile, type CsvRecord } from "./csv";
+import { requireWidth } from "./google-forms";
+import { refuseLongAnswers } from "./long-answers";
+import { quoteIdentifier, sqlString } from "../src/survey/sql";
+
+export interface RawExport {
+  file: string;
+  /**
+   * A DuckDB table of the records after the header, in file order (its `rowid`), with `c0`, `c1`… one text per
+   * header column (an empty cell may be NULL).
+   */
+  table: string;
+  header: CsvRecord[];
+  rows: number;
+  /** The physical line record `rowid` starts on. */
+  lineOf(rowid: number): number;
+  /**
+   * The lines as SQL: record `rowid` starts on line `base + rowid`, unless line breaks inside quoted cells or blank
+   * lines come before it: then `lines` names a table of each record's row id (`r`) and line (`line`).
+   */
+  base: number;
+  lines: string | null;
+  /**
+   * The contract error that stopped reading the rows (a record of another width, an unclosed quote, bytes that
+   * are not UTF-8…), raised where csv.ts raises it; the rows before it are in the table. Whoever reads the rows
+   * checks them first and then throws this, so that the first fault in the file is the one reported.
+   */
+  pending: ContractError | null;
+}
+
+/** The name of a raw table's column `index`. */
+export const rawColumn = (index: number): string => `c${index}`;
+
+/** What a byte scan of the whole file tells: whether DuckDB can be trusted with it, and how many line breaks it holds. */
+interface FileShape {
+  /** Line breaks as csv.ts counts them: LF, CRLF, or a CR alone. */
+  breaks: number;
+  endsWithBreak: boolean;
+  binary: boolean;
+  loneCr: boolean;
+}
+
+const scanBytes = 8 << 20;
+
+function fileShape(path: string): FileShape {
+  const buffer = Buffer.allocUnsafe(scanBytes);
+  const fd = openSync(path, "r");
+  let breaks = 0;
+  let crs = 0;
+  let crlfs = 0;
+  let binary = false;
+  let last = -1;
+  let previous = -1;
+  try {
+    for (;;) {
+      const bytes = readSync(fd, buffer, 0, scanBytes, null);
+      if (bytes === 0) break;
+      const chunk = buffer.subarray(0, bytes);
+      if (!binary && chunk.indexOf(0) !== -1) binary = true;
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) {
+        breaks += 1;
+        if ((at > 0 ? chunk[at - 1] : previous) === 13) crlfs += 1;
+      }
+      for (let at = chunk.indexOf(13); at !== -1; at = chunk.indexOf(13, at + 1)) crs += 1;
+      previous = chunk[bytes - 1];
+      last = previous;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const loneCrs = crs - crlfs;
+  return { breaks: breaks + loneCrs, endsWithBreak: last === 10 || last === 13, binary, loneCr: loneCrs > 0 };
+}
+
+/**
+ * Loads the records of the export at `path` after its `headerRows` header records into `table` (created).
+ * The header records are read by csv.ts, so a file that is no CSV at all fails as it always has.
+ */
+export async function loadRawExport(connection: DuckDBConnection, path: string, file: string, headerRows: number, table: string): Promise<RawExport> {
+  const ahead = readCsvFile(path, file);
+  const header: CsvRecord[] = [];
+  let firstData: CsvRecord | null = null;
+  try {
+    for (const record of refuseLongAnswers(ahead, file)) {
+      if (header.length < headerRows) header.push(record);
+      else {
+        firstData = record;
+        break;
+      }
+    }
+  } finally {
+    ahead.return(undefined);
+  }
+  const width = Math.max(header[0]?.cells.length ?? 0, 1);
+  const raw: RawExport = { file, table, header, rows: 0, lineOf: () => 0, base: 0, lines: null, pending: null };
+  if (firstData !== null && header.length === headerRows) {
+    const shape = fileShape(path);
+    if (!shape.binary && !shape.loneCr && (await readByDuckDB(connection, path, raw, width, firstData.line, shape))) return raw;
+    await readByCsvReader(connection, path, raw, width, headerRows);
+  } else {
+    await createRawTable(connection, table, width);
+  }
+  return raw;
+}
+
+async function createRawTable(connection: DuckDBConnection, table: string, width: number): Promise<void> {
+  const columns = Array.from({ length: width }, (_, i) => `${quoteIdentifier(rawColumn(i))} VARCHAR`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(table)} (${columns.join(", ")})`);
+}
+
+/** DuckDB's reader, trusted only when the line breaks it accounts for are every line break of the file. */
+async function readByDuckDB(connection: DuckDBConnection, path: string, raw: RawExport, width: number, firstLine: number, shape: FileShape): Promise<boolean> {
+  const table = quoteIdentifier(raw.table);
+  const types = Array.from({ length: width }, (_, i) => `${sqlString(rawColumn(i))}: 'VARCHAR'`).join(", ");
+  // Row ids follow the file only while DuckDB keeps the order rows were read in (a connection may have turned it off).
+  await connection.run("SET preserve_insertion_order = true");
+  try {
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv(${sqlString(path)}, header = false, skip = ${firstLine - 1}, ` +
+        `auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${types}})`,
+    );
+  } catch {
+    // A record DuckDB refuses (another width, a stray quote, a long line, not UTF-8): csv.ts says which and where.
+    return false;
+  }
+  try {
+    // Records with line breaks inside quoted cells, and how many: each record after one starts that many lines later.
+    const breaksIn = (cell: string) =>
+      `CASE WHEN strpos(${cell}, chr(10)) > 0 OR strpos(${cell}, chr(13)) > 0 THEN ` +
+      `strlen(${cell}) - strlen(replace(${cell}, chr(10), '')) + strlen(${cell}) - strlen(replace(${cell}, chr(13), '')) - (strlen(${cell}) - strlen(replace(${cell}, chr(13) || chr(10), ''))) // 2 ELSE 0 END`;
+    const columns = Array.from({ length: width }, (_, i) => quoteIdentifier(rawColumn(i)));
+    const reader = await connection.runAndReadAll(
+      `SELECT r::INTEGER AS r, b::INTEGER AS b FROM (SELECT rowid AS r, ${columns.map(breaksIn).join(" + ")} AS b FROM ${table}
+       WHERE ${columns.map((c) => `strpos(${c}, chr(10)) > 0 OR strpos(${c}, chr(13)) > 0`).join(" OR ")}) WHERE b > 0 ORDER BY r`,
+    );
+    const [rowids = [], counts = []] = reader.getColumnsJS() as number[][];
+    const records = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM ${table}`)).getColumnsJS()[0][0]);
+    const at = Int32Array.from(rowids);
+    const through = new Float64Array(counts.length);
+    let embedded = 0;
+    counts.forEach((count, i) => (through[i] = embedded += count));
+    // Every break of the file is a header line's, a record's end, or inside a quoted cell; a blank line (which
+    // DuckDB skips and csv.ts counts) or any other reading shows as a break unaccounted for.
+    const accounted = firstLine - 1 + embedded + records - (shape.endsWithBreak ? 0 : 1);
+    if (records === 0 || accounted !== shape.breaks) return false;
+    raw.rows = records;
+    raw.lineOf = (rowid) => firstLine + rowid + breaksBefore(at, through, rowid);
+    raw.base = firstLine;
+    if (at.length > 0) raw.lines = await linesTable(connection, raw);
+    return true;
+  } catch (error) {
+    throw redacted(error, `reading ${raw.file} failed`);
+  }
+}
+
+/** Line breaks inside the records before `rowid`: `through[i]` counts those up to record `at[i]` (ascending). */
+function breaksBefore(at: Int32Array, through: Float64Array, rowid: number): number {
+  let low = 0;
+  let high = at.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (at[middle] < rowid) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? 0 : through[low - 1];
+}
+
+/** csv.ts's reader, record by record into the table, up to the first record it refuses (kept as `pending`). */
+async function readByCsvReader(connection: DuckDBConnection, path: string, raw: RawExport, width: number, headerRows: number): Promise<void> {
+  await createRawTable(connection, raw.table, width);
+  const appender = await connection.createAppender(raw.table, "main", "temp");
+  const lines: number[] = [];
+  let seen = 0;
+  try {
+    for (const record of refuseLongAnswers(readCsvFile(path, raw.file), raw.file)) {
+      seen += 1;
+      if (seen <= headerRows) continue;
+      requireWidth(record, width, raw.file);
+      for (const cell of record.cells) appender.appendVarchar(cell);
+      appender.endRow();
+      lines.push(record.line);
+    }
+  } catch (error) {
+    if (!(error instanceof ContractError)) throw error;
+    raw.pending = error;
+  } finally {
+    appender.closeSync();
+  }
+  raw.rows = lines.length;
+  raw.lineOf = (rowid) => lines[rowid];
+  raw.base = lines[0] ?? 0;
+  if (lines.some((line, rowid) => line !== raw.base + rowid)) raw.lines = await linesTable(connection, raw);
+}
+
+/** The table of each record's line (`r` its row id). */
+async function linesTable(connection: DuckDBConnection, raw: RawExport): Promise<string> {
+  const name = `${raw.table}__lines`;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(name)} (r BIGINT, line INTEGER)`);
+  const appender = await connection.createAppender(name, "main", "temp");
+  try {
+    for (let rowid = 0; rowid < raw.rows; rowid += 1) {
+      appender.appendBigInt(BigInt(rowid));
+      appender.appendInteger(raw.lineOf(rowid));
+      appender.endRow();
+    }
+  } finally {
+    appender.closeSync();
+  }
+  return name;
+}
+
+/** The raw table (`t`) with each record's line (`ln.line`, in `rawLineSql`) beside it, for a FROM clause. */
+export function rawFromSql(raw: RawExport): string {
+  return `${quoteIdentifier(raw.table)} AS t${raw.lines ? ` JOIN ${quoteIdentifier(raw.lines)} AS ln ON ln.r = t.rowid` : ""}`;
+}
+
+/** The line a raw record starts on, over `rawFromSql`. */
+export function rawLineSql(raw: RawExport): string {
+  return raw.lines ? "ln.line" : `(${raw.base} + t.rowid)::INTEGER`;
+}
+
+/**
+ * A query of the raw table's records: `r` (the rowid), `line`, and the given columns (SQL over the record's cells,
+ * which it calls `t`), in no particular order.
+ */
+export function rawRecordsSql(raw: RawExport, columns: Record<string, string>): string {
+  const selected = Object.entries(columns).map(([name, sql]) => `${sql} AS ${quoteIdentifier(name)}`);
+  return `SELECT t.rowid AS r, ${rawLineSql(raw)} AS line${selected.map((s) => `, ${s}`).join("")} FROM ${rawFromSql(raw)}`;
+}
+
+/** The cell of column `index` of a raw record (`t`), NULL read as the empty cell. */
+export function rawCell(index: number): string {
+  return `coalesce(t.${quoteIdentifier(rawColumn(index))}, '')`;
+}

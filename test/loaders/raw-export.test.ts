@@ -1,0 +1,52 @@
+// An export read by DuckDB names each record by the line csv.ts gives it, however DuckDB splits the reading.
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { readCsvFile } from "../../loaders/csv";
+import { withDuckDB } from "../../loaders/parquet";
+import { loadRawExport } from "../../loaders/raw-export";
+
+function exportWith(lines: string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), "workbench-raw-")), "export.csv");
+  writeFileSync(path, lines.join("\n"));
+  return path;
+}
+
+const csvLines = (path: string) => [...readCsvFile(path, "export.csv")].slice(1).map((record) => record.line);
+
+test("a large export read in parallel keeps csv.ts's lines, quoted line breaks and all, even with insertion order off", async () => {
+  const lines = ["a,b,c"];
+  // Large enough (80 MB) for DuckDB to read it in pieces side by side.
+  const padding = "p".repeat(32);
+  for (let i = 0; i < 2_000_000; i += 1) lines.push(i % 1000 === 7 ? `${i},"two\nlines",x` : `${i},${padding},y`);
+  const path = exportWith(lines);
+  await withDuckDB(async (connection) => {
+    await connection.run("SET preserve_insertion_order = false");
+    const raw = await loadRawExport(connection, path, "export.csv", 1, "raw");
+    const expected = csvLines(path);
+    assert.equal(raw.rows, expected.length);
+    const firstCells = (await connection.runAndReadAll("SELECT rowid, c0 FROM raw ORDER BY rowid")).getColumnsJS()[1] as string[];
+    firstCells.forEach((cell, rowid) => assert.equal(cell, String(rowid), `row ${rowid} is record ${rowid} of the file`));
+    assert.deepEqual(Array.from({ length: raw.rows }, (_, rowid) => raw.lineOf(rowid)), expected);
+  });
+});
+
+test("blank lines and stray text after a closing quote are read by csv.ts, with its lines", async () => {
+  const path = exportWith(["a,b", "1,x", "", "2,\"y\"z", "3,w"]);
+  await withDuckDB(async (connection) => {
+    const raw = await loadRawExport(connection, path, "export.csv", 1, "raw");
+    assert.deepEqual(Array.from({ length: raw.rows }, (_, rowid) => raw.lineOf(rowid)), csvLines(path));
+    assert.deepEqual((await connection.runAndReadAll("SELECT c1 FROM raw ORDER BY rowid")).getColumnsJS()[0], ["x", "yz", "w"]);
+  });
+});
+
+test("a record of another width stops the reading there, the rows before it read", async () => {
+  const path = exportWith(["a,b", "1,x", "2,y,extra", "3,z"]);
+  await withDuckDB(async (connection) => {
+    const raw = await loadRawExport(connection, path, "export.csv", 1, "raw");
+    assert.equal(raw.rows, 1);
+    assert.equal(raw.pending?.message, "export.csv row 3: expected 2 fields as in the header row, got '3 fields'");
+  });
+});
