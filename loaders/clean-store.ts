@@ -7,8 +7,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { addSources, cleanPartsOf, findSources, type PartCounts } from "./clean";
-import { cleanPartHere, cleanPartInWorker } from "./clean-worker";
+import { addSources, cleaningMemoryLimit, cleanParts, cleanPartsOf, findSources } from "./clean";
 import { buildMode } from "./build-mode";
 import { cleaningCodeHash, exportsFingerprint, exportsListing } from "./fingerprint";
 import { idKeyDigest } from "./identity";
@@ -18,7 +17,7 @@ import { processAlive } from "./process-alive";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
 import { openDuckDB, parquetCopyOptions, parquetSettings, rowObjects } from "./parquet";
 import { respondentViewSql } from "../src/survey/indicators";
-import { nameWordsFile, StagingSink, writeStagedParquet } from "./staging";
+import { NameWordSet, nameWordsFile, stageInto, writeStagedParquet } from "./staging";
 
 /**
  * Where clean stores are kept (git-ignored; `npm run clean` removes it), one folder per build mode so nothing one
@@ -34,27 +33,6 @@ export function makePrivateDir(directory: string): void {
   chmodSync(directory, 0o700);
 }
 
-/** Runs `jobs`, at most `concurrency` at a time (each worker thread holds its own heap), settling every one. */
-async function settleAll<T>(jobs: (() => Promise<T>)[], concurrency: number): Promise<PromiseSettledResult<T>[]> {
-  const outcomes: PromiseSettledResult<T>[] = new Array(jobs.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      try {
-        outcomes[index] = { status: "fulfilled", value: await jobs[index]() };
-      } catch (reason) {
-        outcomes[index] = { status: "rejected", reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-  return outcomes;
-}
-
-/** Exports this large (bytes) are cleaned in worker threads, a part each (two at a time). */
-const workersFrom = 32 << 20;
-
 export interface StoreSummary {
   inputBytes: number;
   inputRows: number;
@@ -68,45 +46,35 @@ export interface StoreSummary {
 
 /**
  * Cleans the exports in `dataDir` into `outDir` (created): `<table>.parquet` for every clean table, the name words
- * for masking quotes, and `summary.json`. `workers` runs the parts in worker threads (default: for large exports).
+ * for masking quotes, and `summary.json`.
  */
-export async function buildCleanStore(dataDir: string, outDir: string, { workers }: { workers?: boolean } = {}): Promise<StoreSummary> {
+export async function buildCleanStore(dataDir: string, outDir: string): Promise<StoreSummary> {
   makePrivateDir(outDir);
   const started = performance.now();
   const staging = join(outDir, ".staging");
   makePrivateDir(staging);
   try {
     const files = await findSources(dataDir);
-    const cleanParts = cleanPartsOf(dataDir);
-    const directories = [...cleanParts.map((part) => join(staging, part.replace(" ", "-"))), join(staging, "sources")];
-    for (const directory of directories) mkdirSync(directory, { mode: 0o700 });
-    // Both parts always finish; the first part's contract error is the one reported, as in a sequential run.
-    // Small exports are cleaned in this thread: starting workers would take longer than the work.
-    const inputBytes = exportsListing(dataDir).files.reduce((sum, [, size]) => sum + size, 0);
-    const clean = (workers ?? inputBytes >= workersFrom) ? cleanPartInWorker : cleanPartHere;
-    const outcomes = await settleAll(
-      cleanParts.map((part, i) => () => clean({ dataDir, part, staging: directories[i], codeBase: i })),
-      Math.min(2, availableParallelism()),
-    );
-    const failed = outcomes.find((o) => o.status === "rejected");
-    if (failed) throw failed.reason;
-    const sink = new StagingSink(directories.at(-1)!, cleanParts.length);
-    addSources(sink, files, outcomes.map((o) => (o as PromiseFulfilledResult<PartCounts>).value));
-    sink.close();
-    const cleaned = performance.now();
-    const instance = await openDuckDB(join(staging, "spill"));
+    const parts = cleanPartsOf(dataDir);
+    // One DuckDB cleans the parts one after another (each on every core) and writes the store from the rows it staged.
+    const instance = await openDuckDB(join(staging, "spill"), cleaningMemoryLimit);
     const connection = await instance.connect();
+    stageInto(connection, staging);
     try {
-      await writeStagedParquet(connection, directories, outDir);
+      const names = new NameWordSet();
+      const counts = await cleanParts(connection, dataDir, parts.map((part) => ({ part, names })));
+      await addSources(connection, files, counts);
+      const cleaned = performance.now();
+      await writeStagedParquet(connection, names, outDir);
       const rows: Record<string, number> = {};
       for (const name of tableNames) {
         const result = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${sqlString(join(outDir, `${name}.parquet`))})`);
         rows[name] = Number(result.getRowObjectsJS()[0].n);
       }
       const sources = await connection.runAndReadAll(`SELECT coalesce(sum(rows_in), 0)::BIGINT AS n FROM read_parquet(${sqlString(join(outDir, "sources.parquet"))})`);
-      const { files } = exportsListing(dataDir);
+      const { files: listed } = exportsListing(dataDir);
       const summary: StoreSummary = {
-        inputBytes: files.reduce((sum, [, size]) => sum + size, 0),
+        inputBytes: listed.reduce((sum, [, size]) => sum + size, 0),
         inputRows: Number(sources.getRowObjectsJS()[0].n),
         rows,
         outputBytes: tableNames.reduce((sum, name) => sum + statSync(join(outDir, `${name}.parquet`)).size, 0),
@@ -367,7 +335,7 @@ async function privateStore(dataDir: string): Promise<string> {
   const store = await mkdtemp(join(tmpdir(), "workbench-clean-"));
   temporaryStores.push(store);
   try {
-    await buildCleanStore(dataDir, store, { workers: false });
+    await buildCleanStore(dataDir, store);
   } catch (error) {
     rmSync(store, { recursive: true, force: true });
     throw error;

@@ -1,58 +1,158 @@
-// Reads an interest-form export (Google Forms): who heard of the program how, at which career stage.
-import { readFormTimestamp, requireWidth } from "./google-forms";
+// Cleans the interest-form exports (Google Forms): who heard of the program how, at which career stage. DuckDB reads
+// the exports and applies the ledger's rules to every row at once; each distinct answer text is read by the rules
+// of loaders/checkbox.ts and cohort.ts, and a contract error names the first row that breaks one.
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { splitCheckbox } from "./checkbox";
 import { normaliseCohort } from "./cohort";
 import { ContractError } from "./contract-error";
-import { splitHeader, type CsvRecord } from "./csv";
+import { readFormTimestamp } from "./google-forms";
 import { requireColumn } from "./header";
-import { normaliseEmail } from "./identity";
+import { normaliseEmail, pseudonymousId } from "./identity";
 import { googleFormsColumns, interestForm } from "./instrument";
+import { addNameWords, nameColumnIndexes, type NameWords } from "./masking";
+import { loadRawExport, rawCell, rawRecordsSql, type RawExport } from "./raw-export";
+import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSql, mapValues } from "./sql-values";
+import { firstFault, type Fault, type PartFiles } from "./sql-clean";
+import { stageRows } from "./staging";
+import { quoteIdentifier, sqlString } from "../src/survey/sql";
 
-export interface InterestSubmission {
-  file: string;
-  line: number;
-  email: string;
-  submittedAt: Date;
-  cohortOfInterest: string | null;
-  careerStage: string | null;
-  channels: string[];
-  otherChannel: string | null;
-}
-
-export function* readInterestForm(records: Iterable<CsvRecord>, file: string): Generator<InterestSubmission> {
-  const {
-    header: [header],
-    rest,
-  } = splitHeader(records, 1);
-  const column = (name: string) => requireColumn(header.cells, name, file, header.line);
-  const timestampIndex = column(googleFormsColumns.timestamp);
-  const emailIndex = column(googleFormsColumns.email);
-  const cohortIndex = column(interestForm.headers.cohort_of_interest);
-  const channelsIndex = column(interestForm.headers.channels);
-  const stageIndex = column(interestForm.headers.career_stage);
-  for (const record of rest) {
-    requireWidth(record, header.cells.length, file);
-    const cohortText = record.cells[cohortIndex].trim();
-    const stageText = record.cells[stageIndex].trim();
-    const stages: readonly string[] = interestForm.careerStages;
-    if (stageText !== "" && !stages.includes(stageText)) {
-      throw new ContractError(file, {
-        row: record.line,
-        column: interestForm.headers.career_stage,
-        expected: `one of ${stages.map((s) => `'${s}'`).join(", ")}`,
-        got: stageText,
-      });
+/** Gathers the name words of the raw export's name columns (one pass over their distinct texts). */
+export async function gatherRawNames(connection: DuckDBConnection, raw: RawExport, names: NameWords | null): Promise<void> {
+  if (!names) return;
+  for (const index of nameColumnIndexes(raw.header[0]?.cells ?? [])) {
+    const result = await connection.stream(`SELECT DISTINCT ${rawCell(index)} FROM ${quoteIdentifier(raw.table)} AS t`);
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      for (const [cell] of chunk.getRows() as [string][]) addNameWords(cell, names);
     }
-    const { options, other } = splitCheckbox(record.cells[channelsIndex], interestForm.channelOptions, interestForm.separator);
-    yield {
-      file,
-      line: record.line,
-      email: normaliseEmail(record.cells[emailIndex]),
-      submittedAt: readFormTimestamp(record, timestampIndex, googleFormsColumns.timestamp, interestForm.timeZone, file),
-      cohortOfInterest: cohortText === "" ? null : (normaliseCohort(cohortText)?.cohort ?? cohortText),
-      careerStage: stageText === "" ? null : stageText,
-      channels: other === null ? options : [...options, "Other"],
-      otherChannel: other,
-    };
   }
 }
+
+/** The lowest row id of `table` (a raw export, `t`) where `where` holds, or null. */
+export async function firstRow(connection: DuckDBConnection, from: string, where: string): Promise<number | null> {
+  const [value] = (await connection.runAndReadAll(`SELECT min(t.rowid)::BIGINT FROM ${from} WHERE ${where}`)).getColumnsJS()[0] ?? [];
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/**
+ * Cleans every interest-form export of `files` into the staged rows of `applicants`, `applicant_channels` and
+ * `exclusions` (loaders/sql-clean.ts); returns each file's rows in.
+ */
+export async function cleanInterestForms(connection: DuckDBConnection, files: PartFiles, names: NameWords | null): Promise<Map<string, number>> {
+  const rowsIn = new Map<string, number>();
+  const parts: string[] = [];
+  for (const { file, path, index } of files.sources) {
+    const raw = await loadRawExport(connection, path, file, 1, `interest_${index}`);
+    const [header] = raw.header;
+    const column = (name: string) => requireColumn(header.cells, name, file, header.line);
+    const timestamp = column(googleFormsColumns.timestamp);
+    const email = column(googleFormsColumns.email);
+    const cohort = column(interestForm.headers.cohort_of_interest);
+    const channels = column(interestForm.headers.channels);
+    const stage = column(interestForm.headers.career_stage);
+    await gatherRawNames(connection, raw, names);
+    const t = quoteIdentifier(raw.table);
+    const stages: readonly string[] = interestForm.careerStages;
+    const stageMap = `interest_${index}_stages`;
+    await mapValues(connection, stageMap, `SELECT ${rawCell(stage)} AS v FROM ${t} AS t`, [["stage", "VARCHAR"], ["bad", "BOOLEAN"]], (v) => {
+      const text = v.trim();
+      return [text === "" ? null : text, text !== "" && !stages.includes(text)];
+    });
+    // The rules of a row in the order a reader applies them: its career stage, then its timestamp.
+    const faults: Fault[] = [];
+    const badStage = await firstRow(connection, `${t} AS t JOIN ${stageMap} AS m ON m.v = ${rawCell(stage)}`, "m.bad");
+    if (badStage !== null) {
+      faults.push({ rowid: badStage, order: 0, error: () => stageError(connection, raw, badStage, stage) });
+    }
+    const walls = `interest_${index}_walls`;
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${walls} AS SELECT rowid AS r, ${formWallSql("p", "month-first")} AS wall FROM (SELECT rowid, ${formPartsSql(rawCell(timestamp))} AS p FROM ${t} AS t)`);
+    const badTime = await firstRow(connection, `${walls} AS t`, "t.wall IS NULL");
+    if (badTime !== null) faults.push({ rowid: badTime, order: 1, error: () => timestampError(connection, raw, badTime, timestamp) });
+    await firstFault(faults, raw);
+    rowsIn.set(file, raw.rows);
+    await instantsOf(connection, `interest_${index}_instants`, `SELECT wall FROM ${walls}`, interestForm.timeZone);
+    await emailMap(connection, `interest_${index}_emails`, `SELECT ${rawCell(email)} AS v FROM ${t} AS t`, normaliseEmail);
+    const cohorts = `interest_${index}_cohorts`;
+    await mapValues(connection, cohorts, `SELECT ${rawCell(cohort)} AS v FROM ${t} AS t`, [["cohort", "VARCHAR"]], (v) => {
+      const text = v.trim();
+      return [text === "" ? null : (normaliseCohort(text)?.cohort ?? text)];
+    });
+    const channelMap = `interest_${index}_channels`;
+    await mapValues(connection, channelMap, `SELECT ${rawCell(channels)} AS v FROM ${t} AS t`, [["channels", "VARCHAR"]], (v) => {
+      const { options, other } = splitCheckbox(v, interestForm.channelOptions, interestForm.separator);
+      return [(other === null ? options : [...options, "Other"]).join("\u001f")];
+    });
+    const records = rawRecordsSql(raw, {
+      email_text: rawCell(email),
+      stage_text: rawCell(stage),
+      cohort_text: rawCell(cohort),
+      channels_text: rawCell(channels),
+    });
+    parts.push(
+      `SELECT ${index} AS f, ${sqlString(file)} AS file, rec.r, rec.line, ${emailSql("rec.email_text", "e.m")} AS email, i.instant AS at_ms, c.cohort, s.stage, ch.channels
+       FROM (${records}) AS rec
+       JOIN ${walls} AS w ON w.r = rec.r JOIN interest_${index}_instants AS i ON i.wall = w.wall
+       LEFT JOIN interest_${index}_emails AS e ON e.v = rec.email_text
+       JOIN ${cohorts} AS c ON c.v = rec.cohort_text JOIN ${stageMap} AS s ON s.v = rec.stage_text JOIN ${channelMap} AS ch ON ch.v = rec.channels_text`,
+    );
+  }
+  if (parts.length === 0) return new Map();
+  await connection.run(`CREATE OR REPLACE TEMP TABLE interest AS ${parts.join(" UNION ALL ")}`);
+  for (const { index } of files.sources) {
+    for (const suffix of ["", "__lines", "_stages", "_walls", "_instants", "_emails", "_cohorts", "_channels"]) await connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(`interest_${index}${suffix}`)}`);
+  }
+  // The ledger's rules, as loaders/clean.ts states them for survey waves: a submission seen in an earlier export is
+  // a repeat; of one person's submissions for one cohort, each is replaced by the next at least as late.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_ruled AS
+    WITH seen AS (
+      SELECT *, file || ' line ' || line AS place,
+        row_number() OVER same AS nth, first_value(file || ' line ' || line) OVER same AS first_place
+      FROM interest WINDOW same AS (PARTITION BY email, at_ms, coalesce(cohort, '') ORDER BY f, r)
+    ), latest AS (
+      SELECT *, max(at_ms) OVER (PARTITION BY email, coalesce(cohort, '') ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_at
+      FROM seen WHERE nth = 1
+    ), accepted AS (
+      SELECT *, latest_at IS NULL OR at_ms >= latest_at AS accepted FROM latest
+    ), chained AS (
+      SELECT *, last_value(CASE WHEN accepted THEN place END IGNORE NULLS) OVER (PARTITION BY email, coalesce(cohort, '') ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_place
+      FROM accepted
+    ), next AS (
+      SELECT f, r, lead(place) OVER (PARTITION BY email, coalesce(cohort, '') ORDER BY f, r) AS next_place FROM accepted WHERE accepted
+    )
+    SELECT c.*, n.next_place,
+      CASE WHEN NOT c.accepted THEN 'replaced by a later submission (' || c.latest_place || ')'
+           WHEN n.next_place IS NOT NULL THEN 'replaced by a later submission (' || n.next_place || ')' END AS replaced
+    FROM chained AS c LEFT JOIN next AS n ON n.f = c.f AND n.r = c.r`);
+  await stageRows(connection, "exclusions", `
+    SELECT ${sqlString(interestForm.source)} AS source, NULL AS wave, file, line, 'repeated_export' AS reason, 'repeated in another export: same submission as ' || first_place AS detail FROM (
+      SELECT file, line, first_value(file || ' line ' || line) OVER (PARTITION BY email, at_ms, coalesce(cohort, '') ORDER BY f, r) AS first_place,
+        row_number() OVER (PARTITION BY email, at_ms, coalesce(cohort, '') ORDER BY f, r) AS nth FROM interest) WHERE nth > 1
+    UNION ALL SELECT ${sqlString(interestForm.source)}, NULL, file, line, 'duplicate_replaced', replaced FROM interest_ruled WHERE replaced IS NOT NULL`);
+  await mapValues(connection, "interest_ids", "SELECT email AS v FROM interest_ruled WHERE replaced IS NULL", [["id", "VARCHAR"]], (email) => [pseudonymousId(email, files.idKey)]);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_kept AS SELECT r.*, ids.id AS applicant_id FROM interest_ruled AS r JOIN interest_ids AS ids ON ids.v = r.email WHERE r.replaced IS NULL`);
+  await stageRows(connection, "applicants", `SELECT applicant_id, epoch_ms(at_ms) AS submitted_at, cohort AS cohort_of_interest, stage AS career_stage, file AS source_file, line AS source_line FROM interest_kept`);
+  await stageRows(connection, "applicant_channels", `SELECT applicant_id, cohort AS cohort_of_interest, unnest(${listSql("channels")}) AS channel FROM interest_kept`);
+  for (const table of ["interest", "interest_ruled", "interest_ids", "interest_kept"]) await connection.run(`DROP TABLE ${table}`);
+  return rowsIn;
+}
+
+/** The text of one cell of a raw export. */
+export async function rawCellAt(connection: DuckDBConnection, raw: RawExport, rowid: number, index: number): Promise<string> {
+  const [text] = (await connection.runAndReadAll(`SELECT ${rawCell(index)} FROM ${quoteIdentifier(raw.table)} AS t WHERE t.rowid = ${rowid}`)).getColumnsJS()[0] as string[];
+  return text;
+}
+
+async function stageError(connection: DuckDBConnection, raw: RawExport, rowid: number, stage: number): Promise<never> {
+  throw new ContractError(raw.file, {
+    row: raw.lineOf(rowid),
+    column: interestForm.headers.career_stage,
+    expected: `one of ${interestForm.careerStages.map((s) => `'${s}'`).join(", ")}`,
+    got: (await rawCellAt(connection, raw, rowid, stage)).trim(),
+  });
+}
+
+async function timestampError(connection: DuckDBConnection, raw: RawExport, rowid: number, timestamp: number): Promise<never> {
+  const text = await rawCellAt(connection, raw, rowid, timestamp);
+  readFormTimestamp({ line: raw.lineOf(rowid), cells: [text] }, 0, googleFormsColumns.timestamp, interestForm.timeZone, raw.file);
+  throw new Error(`${raw.file}: the timestamp of line ${raw.lineOf(rowid)} was refused by SQL and read by TypeScript`);
+}
+

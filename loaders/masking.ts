@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ContractError } from "./contract-error";
-import type { CsvRecord } from "./csv";
 
 /** Organisations alumni commonly name; extend here rather than in code that uses it. */
 export const knownOrganisations = [
@@ -80,21 +79,17 @@ export function nameWordsOf(name: string): string[] {
   return [...keys];
 }
 
-/** Passes `records` through, gathering the words of every person's name in its name columns. */
-export function* gatherNames(records: Iterable<CsvRecord>, words: NameWords): Generator<CsvRecord> {
-  let columns: number[] | null = null;
-  for (const record of records) {
-    if (columns === null) columns = record.cells.flatMap((name, index) => (nameColumns.has(name.trim()) ? [index] : []));
-    else {
-      for (const c of columns) {
-        const value = (record.cells[c] ?? "").trim();
-        // Qualtrics' second and third header rows ("Recipient Last Name", {"ImportId":…}) are not people.
-        if (nameColumns.has(value) || value.startsWith('{"ImportId"')) continue;
-        for (const word of nameWordsOf(value)) words.add(word);
-      }
-    }
-    yield record;
-  }
+/** The columns of a header row (an export's first) that hold people's names. */
+export function nameColumnIndexes(header: readonly string[]): number[] {
+  return header.flatMap((name, index) => (nameColumns.has(name.trim()) ? [index] : []));
+}
+
+/** Adds the name words of one cell of a name column to `words`. */
+export function addNameWords(cell: string, words: NameWords): void {
+  const value = cell.trim();
+  // Qualtrics' second and third header rows ("Recipient Last Name", {"ImportId":…}) are not people.
+  if (nameColumns.has(value) || value.startsWith('{"ImportId"')) return;
+  for (const word of nameWordsOf(value)) words.add(word);
 }
 
 /** The name words of `mask-names.txt` in `dataDir` (blank lines and `#` comments skipped); none if there is no such file. */

@@ -62,8 +62,8 @@ export async function openDuckDB(
 }
 
 /** Runs `work` against a fresh in-memory native DuckDB, closed afterwards. */
-export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await openDuckDB();
+export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>, spillDirectory?: string, memoryLimit?: string): Promise<T> {
+  const instance = await openDuckDB(spillDirectory, memoryLimit);
   const connection = await instance.connect();
   try {
     return await work(connection);

@@ -1,11 +1,16 @@
 // Reads the program's roster: one row per scholar per cohort, cohorts spelled loosely in older records.
 import { z } from "zod";
 import { normaliseCohort } from "./cohort";
-import { splitHeader, type CsvRecord } from "./csv";
-import { requireWidth } from "./google-forms";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { requireColumn } from "./header";
 import { normaliseEmail } from "./identity";
-import { rosterColumns, type CohortName } from "./instrument";
+import { rosterColumns, type WaveScope } from "./instrument";
+import { firstRow, gatherRawNames, rawCellAt } from "./interest-form";
+import type { NameWords } from "./masking";
+import { loadRawExport, rawCell, rawRecordsSql, type RawExport } from "./raw-export";
+import { firstFault, type Fault, type PartFiles } from "./sql-clean";
+import { emailMap, emailSql, mapValues, trimmedSql } from "./sql-values";
+import { quoteIdentifier, sqlString } from "../src/survey/sql";
 import { parseRecord } from "./record";
 import { parseIsoDate } from "./time";
 
@@ -33,7 +38,7 @@ const cohort = z.string().transform((text, context) => {
   return reading;
 });
 
-const emailPattern = /^[^@\s]+@[^@\s]+$/;
+export const emailPattern = /^[^@\s]+@[^@\s]+$/;
 
 export const rosterRow = z.object({
   email: z
@@ -56,59 +61,86 @@ function readFlag(text: string): boolean | null {
 }
 
 /**
- * A row `rosterRow` accepts, read with the same functions without building zod's record (a million rows at a
- * million respondents); null for any row it might refuse, which `rosterRow` then reads to name the first issue.
+ * Reads the roster exports into table `participations` (one row per scholar per cohort: `email` normalised,
+ * `cohort`, `cohort_order`, `stream`, dates, `completed`, `extension` with the extension phase of `MATS N.1`),
+ * refusing the first row `rosterRow` refuses with its words. Returns each file's rows.
  */
-function readRosterRow(cells: readonly string[], indexes: readonly (readonly [string, number])[]): RosterRow | null {
-  const cell: Record<string, string> = {};
-  for (const [name, index] of indexes) cell[name] = cells[index];
-  const email = normaliseEmail(cell.email);
-  const cohortReading = normaliseCohort(cell.cohort);
-  const programStart = parseIsoDate(cell.program_start);
-  const programEnd = parseIsoDate(cell.program_end);
-  const completed = readFlag(cell.completed);
-  const extension = readFlag(cell.extension);
-  if (!emailPattern.test(email) || !cohortReading || !programStart || !programEnd || completed === null || extension === null) return null;
-  return { email, cohort: cohortReading, stream: cell.stream.trim(), program_start: programStart, program_end: programEnd, completed, extension };
-}
-
-/** One participation of a scholar in a cohort, as the loaders use it (names and emails stay here). */
-export interface Participation {
-  email: string;
-  cohort: CohortName;
-  cohortOrder: number;
-  stream: string;
-  programStart: Date;
-  programEnd: Date;
-  completed: boolean;
-  extension: boolean;
-  file: string;
-  line: number;
-}
-
-export function* readRoster(records: Iterable<CsvRecord>, file: string): Generator<Participation> {
-  const {
-    header: [header],
-    rest,
-  } = splitHeader(records, 1);
+export async function loadRoster(connection: DuckDBConnection, sources: PartFiles["sources"], names: NameWords | null): Promise<Map<string, number>> {
   const used = rosterColumns.filter((name) => name !== "full_name" && name !== "scholar_id");
-  const indexes = used.map((name) => [name, requireColumn(header.cells, name, file, header.line)] as const);
-  for (const record of rest) {
-    requireWidth(record, header.cells.length, file);
-    const row =
-      readRosterRow(record.cells, indexes) ??
-      parseRecord(rosterRow, Object.fromEntries(indexes.map(([name, index]) => [name, record.cells[index]])), file, record.line);
-    yield {
-      email: row.email,
-      cohort: row.cohort.cohort,
-      cohortOrder: row.cohort.order,
-      stream: row.stream,
-      programStart: row.program_start,
-      programEnd: row.program_end,
-      completed: row.completed,
-      extension: row.extension || row.cohort.extensionPhase,
-      file,
-      line: record.line,
-    };
+  const rowsIn = new Map<string, number>();
+  const parts: string[] = [];
+  for (const { file, path, index } of sources) {
+    const raw = await loadRawExport(connection, path, file, 1, `roster_${index}`);
+    const [header] = raw.header;
+    const indexes = used.map((name) => [name, requireColumn(header.cells, name, file, header.line)] as const);
+    const cell = (name: string) => rawCell(indexes.find(([n]) => n === name)![1]);
+    await gatherRawNames(connection, raw, names);
+    const t = quoteIdentifier(raw.table);
+    const maps = `roster_${index}`;
+    await mapValues(connection, `${maps}_cohorts`, `SELECT ${cell("cohort")} AS v FROM ${t} AS t`, [["cohort", "VARCHAR"], ["cohort_order", "INTEGER"], ["extension_phase", "BOOLEAN"]], (v) => {
+      const reading = normaliseCohort(v);
+      return reading ? [reading.cohort, reading.order, reading.extensionPhase] : [null, null, null];
+    });
+    await mapValues(connection, `${maps}_dates`, `SELECT ${cell("program_start")} AS v FROM ${t} AS t UNION ALL SELECT ${cell("program_end")} FROM ${t} AS t`, [["date", "VARCHAR"]], (v) => [parseIsoDate(v)?.toISOString().slice(0, 10) ?? null]);
+    await mapValues(connection, `${maps}_flags`, `SELECT ${cell("completed")} AS v FROM ${t} AS t UNION ALL SELECT ${cell("extension")} FROM ${t} AS t`, [["flag", "BOOLEAN"]], (v) => [readFlag(v)]);
+    await emailMap(connection, `${maps}_emails`, `SELECT ${cell("email")} AS v FROM ${t} AS t`, normaliseEmail);
+    const records = rawRecordsSql(raw, Object.fromEntries(used.map((name) => [name, cell(name)])));
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${maps}_read AS
+      SELECT ${index} AS f, rec.r, rec.line, ${emailSql("rec.email", "e.m")} AS email, c.cohort, c.cohort_order, c.extension_phase,
+        ${trimmedSql("rec.stream")} AS stream, s.date AS program_start, en.date AS program_end, fc.flag AS completed, fe.flag AS extension
+      FROM (${records}) AS rec LEFT JOIN ${maps}_emails AS e ON e.v = rec.email
+      JOIN ${maps}_cohorts AS c ON c.v = rec.cohort JOIN ${maps}_dates AS s ON s.v = rec.program_start JOIN ${maps}_dates AS en ON en.v = rec.program_end
+      JOIN ${maps}_flags AS fc ON fc.v = rec.completed JOIN ${maps}_flags AS fe ON fe.v = rec.extension`);
+    const valid = `regexp_full_match(email, ${sqlString(emailPatternRe2)}) AND cohort IS NOT NULL AND program_start IS NOT NULL AND program_end IS NOT NULL AND completed IS NOT NULL AND extension IS NOT NULL`;
+    const bad = await firstRow(connection, `${maps}_read AS t`, `NOT (${valid})`);
+    const faults: Fault[] = [];
+    if (bad !== null) faults.push({ rowid: bad, order: 0, error: () => rosterError(connection, raw, bad, indexes) });
+    await firstFault(faults, raw);
+    rowsIn.set(file, raw.rows);
+    parts.push(`SELECT f, r, email, cohort, cohort_order, stream, program_start::DATE AS program_start, program_end::DATE AS program_end, completed, extension OR extension_phase AS extension FROM ${maps}_read`);
   }
+  await connection.run(`CREATE OR REPLACE TEMP TABLE participations AS ${parts.join(" UNION ALL ")}`);
+  for (const { index } of sources) {
+    for (const table of [`roster_${index}`, `roster_${index}__lines`, `roster_${index}_read`, `roster_${index}_cohorts`, `roster_${index}_dates`, `roster_${index}_flags`, `roster_${index}_emails`]) {
+      await connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+    }
+  }
+  return rowsIn;
+}
+
+/** `rosterRow`'s words for the row SQL found unreadable. */
+async function rosterError(connection: DuckDBConnection, raw: RawExport, rowid: number, indexes: readonly (readonly [string, number])[]): Promise<never> {
+  const cells: Record<string, string> = {};
+  for (const [name, index] of indexes) cells[name] = await rawCellAt(connection, raw, rowid, index);
+  parseRecord(rosterRow, cells, raw.file, raw.lineOf(rowid));
+  throw new Error(`${raw.file}: line ${raw.lineOf(rowid)} was refused in SQL and read by TypeScript`);
+}
+
+/** The roster's email check in RE2, JavaScript's \s spelled out. */
+const jsSpace = "\\t\\n\\x0B\\f\\r \\x{00a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}";
+const emailPatternRe2 = `[^@${jsSpace}]+@[^@${jsSpace}]+`;
+
+/**
+ * The table `people` of the participations: one row per person (email), counted in their first cohort (by cohort
+ * order, then start date, then the row read first), with that cohort's extension phase, and the first cohort order
+ * they completed a program of (a wave's scope asks whether it is among the wave's cohorts).
+ */
+export async function loadPeople(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE people AS
+    WITH first AS (
+      SELECT email, cohort, cohort_order, stream, program_start, program_end FROM (
+        SELECT *, row_number() OVER (PARTITION BY email ORDER BY cohort_order, program_start, f, r) AS nth FROM participations
+      ) WHERE nth = 1
+    ), phases AS (
+      SELECT q.email, bool_or(q.extension AND q.cohort_order = f.cohort_order) AS extension, min(q.cohort_order) FILTER (WHERE q.completed) AS first_completed_order
+      FROM participations AS q JOIN first AS f ON f.email = q.email GROUP BY q.email
+    )
+    SELECT f.*, p.extension, p.first_completed_order FROM first AS f JOIN phases AS p ON p.email = f.email`);
+  await connection.run("DROP TABLE participations");
+}
+
+/** Why a person of `people` (as `alias`) is outside a wave's scope, or NULL when they are in it (loaders/people.ts's rule). */
+export function outOfScopeSql(alias: string, scope: WaveScope): string {
+  return `CASE WHEN ${alias}.cohort_order > ${scope.lastCohortOrder} THEN 'first cohort ' || ${alias}.cohort || ' is after the wave''s cohorts'
+    ${scope.completedOnly ? `WHEN coalesce(${alias}.first_completed_order > ${scope.lastCohortOrder}, true) THEN 'did not complete the program'` : ""} END`;
 }

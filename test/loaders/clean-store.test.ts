@@ -13,17 +13,15 @@ import { fixtureExports, fixtureFolder, fixtureText } from "./fixture-folder";
 
 process.env.WORKBENCH_STORE = mkdtempSync(join(tmpdir(), "workbench-stores-"));
 
-test("the store holds every clean table, row for row what the in-memory model holds (in worker threads too)", async () => {
+test("the store holds every clean table, row for row what the in-memory model holds", async () => {
   const model = await loadExports(fixtureExports);
-  for (const workers of [false, true]) {
-    const summary = await buildCleanStore(fixtureExports, mkdtempSync(join(tmpdir(), "workbench-store-")), { workers });
-    for (const name of tableNames) assert.equal(summary.rows[name], model[name].length, `${name}, workers: ${workers}`);
-  }
+  const summary = await buildCleanStore(fixtureExports, mkdtempSync(join(tmpdir(), "workbench-store-")));
+  for (const name of tableNames) assert.equal(summary.rows[name], model[name].length, name);
 });
 
-test("a contract error in a worker reaches the caller as the same one-line ContractError", async () => {
+test("a contract error reaches the caller as the same one-line ContractError", async () => {
   const folder = fixtureFolder({ "alumni-survey-2024.csv": fixtureText("alumni-survey-2024.csv").replace("8/2/2024 9:00:00", "2024-13-01") });
-  await assert.rejects(buildCleanStore(folder, mkdtempSync(join(tmpdir(), "workbench-store-")), { workers: true }), (error: unknown) => {
+  await assert.rejects(buildCleanStore(folder, mkdtempSync(join(tmpdir(), "workbench-store-"))), (error: unknown) => {
     assert.ok(error instanceof ContractError);
     assert.equal(error.message, "alumni-survey-2024.csv row 5, column 'Timestamp': expected M/D/YYYY H:MM:SS, got '2024-13-01'");
     return true;
@@ -41,7 +39,7 @@ test("callers at once share one store, built once, and see the clean tables by n
 
 test("the per-respondent view the store makes in parts holds exactly the rows of the view made whole", async () => {
   const store = mkdtempSync(join(tmpdir(), "workbench-store-"));
-  await buildCleanStore(fixtureExports, store, { workers: false });
+  await buildCleanStore(fixtureExports, store);
   const parts = await storeAnswers(store, 2);
   assert.ok(readdirSync(join(store, "answers")).length >= 2, "made in parts");
   await withDuckDB(async (connection) => {

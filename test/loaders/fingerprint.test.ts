@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { cleanStore, storeKey } from "../../loaders/clean-store";
 import { exportsFingerprint } from "../../loaders/fingerprint";
-import { StagingSink } from "../../loaders/staging";
 import { refreshDataCache } from "../../scripts/refresh-data-cache";
 import { fixtureFolder } from "./fixture-folder";
 
@@ -99,14 +98,10 @@ test("a half-built store of a process that is gone (its plaintext staging includ
   assert.equal(existsSync(mine), true, "a live builder's folder is left alone");
 });
 
-test("staging and stores are readable by their owner only", async () => {
+test("stores are readable by their owner only", async () => {
   const store = await cleanStore(fixtureFolder());
   assert.equal(statSync(store).mode & 0o777, 0o700);
   assert.equal(statSync(process.env.WORKBENCH_STORE!).mode & 0o777, 0o700);
-  const staging = mkdtempSync(join(tmpdir(), "workbench-staging-"));
-  const sink = new StagingSink(staging);
-  sink.close();
-  for (const name of ["respondents.csv", "names.csv", "dropped.csv"]) assert.equal(statSync(join(staging, name)).mode & 0o777, 0o600, name);
 });
 
 test("a build hands its export digests to its loaders, which trust one only for the same file version", async () => {

@@ -1,7 +1,7 @@
 // Long answers are read whole or refused with one contract line, and no error of the cleaning quotes an answer.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -11,8 +11,7 @@ import { ContractError, withoutData } from "../../loaders/contract-error";
 import { openDuckDB } from "../../loaders/parquet";
 import { sqlString } from "../../src/survey/sql";
 import { longestAnswerBytes } from "../../loaders/long-answers";
-import { tableNames } from "../../loaders/model";
-import { writeStagedParquet } from "../../loaders/staging";
+import { NameWordSet, stageInto, stageRows, writeStagedParquet } from "../../loaders/staging";
 import { fixtureFolder, fixtureText } from "./fixture-folder";
 
 process.env.WORKBENCH_STORE = mkdtempSync(join(tmpdir(), "workbench-stores-"));
@@ -39,20 +38,15 @@ test("a 5 MB answer is read whole into the clean tables", async () => {
   assert.deepEqual(rows, [{ n: answer.trim().length }]);
 });
 
-test("a staged row of the longest answer, every character a quote (so doubled), is read back whole", async () => {
-  const staging = mkdtempSync(join(tmpdir(), "workbench-staging-"));
-  for (const name of [...tableNames, "dropped", "names", "dictionary"]) writeFileSync(join(staging, `${name}.csv`), "");
+test("a staged row of the longest answer, every character a quote, is written and read back whole", async () => {
+  const out = mkdtempSync(join(tmpdir(), "workbench-staging-"));
   const answer = '"'.repeat(longestAnswerBytes);
-  // Coded columns (wave, question, cohort) are staged as a code and a text field: here as text.
-  const line = `,"id",,"2025",,"work_description","${answer.replaceAll('"', '""')}",false,true,,"Summer 2022"\n`;
-  writeFileSync(join(staging, "free_text.csv"), line);
-  writeFileSync(join(staging, "line-lengths.json"), JSON.stringify({ "free_text.csv": line.length }));
-  const out = join(staging, "out");
-  mkdirSync(out);
   const instance = await openDuckDB();
   const connection = await instance.connect();
+  stageInto(connection, mkdtempSync(join(tmpdir(), "workbench-staged-")));
   try {
-    await writeStagedParquet(connection, [staging], out);
+    await stageRows(connection, "free_text", `SELECT 'id' AS respondent_id, '2025' AS wave, 'work_description' AS question, ${sqlString(answer)} AS text, false AS other_text, true AS quote_consent, 'Summer 2022' AS cohort`);
+    await writeStagedParquet(connection, new NameWordSet(), out);
     const rows = (await connection.runAndReadAll(`SELECT length(text)::INTEGER AS n FROM read_parquet(${sqlString(join(out, "free_text.parquet"))})`)).getRowObjectsJS();
     assert.deepEqual(rows, [{ n: longestAnswerBytes }]);
   } finally {
@@ -70,17 +64,14 @@ test("a 20 MB answer is refused with one line naming file, row and column, and n
   });
 });
 
-test("a staged row DuckDB cannot read fails without quoting the row", async () => {
-  const staging = mkdtempSync(join(tmpdir(), "workbench-staging-"));
-  writeFileSync(join(staging, "dropped.csv"), "SECRET-ANSWER-NOT-A-NUMBER\n");
-  const out = join(staging, "out");
-  mkdirSync(out);
+test("a staged row DuckDB cannot take fails without quoting the row", async () => {
   const instance = await openDuckDB();
   const connection = await instance.connect();
+  stageInto(connection, mkdtempSync(join(tmpdir(), "workbench-staged-")));
   try {
-    await assert.rejects(writeStagedParquet(connection, [staging], out), (error: unknown) => {
+    await assert.rejects(stageRows(connection, "exclusions", "SELECT 'x' AS source, NULL AS wave, 'f.csv' AS file, 'SECRET-ANSWER-NOT-A-NUMBER' AS line, 'r' AS reason, 'd' AS detail"), (error: unknown) => {
       const message = String((error as Error).message) + String((error as Error).stack);
-      assert.match(message, /^writing the clean store failed: \w/);
+      assert.match(message, /^staging the clean exclusions failed: \w/);
       assert.doesNotMatch(message, /SECRET/);
       return true;
     });

@@ -5,13 +5,19 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ContractError } from "../../loaders/contract-error";
-import { gatherNames, maskText, nameCandidates, nameWordsOf, otherNamesToMask } from "../../loaders/masking";
+import { addNameWords, maskText, nameCandidates, nameColumnIndexes, nameWordsOf, otherNamesToMask } from "../../loaders/masking";
+
+/** Gathers the name words of `records` (the first a header row) as the cleaning gathers them from an export's name columns. */
+function gatherNames(records: { cells: string[] }[], words: Set<string>): void {
+  const columns = nameColumnIndexes(records[0].cells);
+  for (const record of records.slice(1)) for (const column of columns) addNameWords(record.cells[column] ?? "", words);
+}
 
 /** The name words of a roster listing `fullNames`, gathered as the cleaning gathers them. */
 function roster(...fullNames: string[]): Set<string> {
   const words = new Set<string>();
   const records = [{ line: 1, cells: ["scholar_id", "full_name"] }, ...fullNames.map((name, i) => ({ line: i + 2, cells: [`S${i}`, name] }))];
-  for (const _ of gatherNames(records, words));
+  gatherNames(records, words);
   return words;
 }
 
@@ -107,6 +113,6 @@ test("Qualtrics' recipient names are gathered, its header rows are not", () => {
     ['{"ImportId":"_recordId"}', '{"ImportId":"recipientLastName"}', '{"ImportId":"recipientFirstName"}'],
     ["R_1", "Okafor", "Chidi"],
   ].map((cells, i) => ({ line: i + 1, cells }));
-  for (const _ of gatherNames(records, words));
+  gatherNames(records, words);
   assert.deepEqual(words, new Set(["okafor", "chidi"]));
 });

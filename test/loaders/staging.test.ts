@@ -1,41 +1,31 @@
-// The clean store's staging: rows staged by two sinks come back from Parquet exactly, coded text columns included.
+// The clean store's staging: rows staged by the parts of the cleaning come back from Parquet exactly, in each
+// table's sort order, and a table nobody staged a row of is written empty, with its columns.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { openDuckDB } from "../../loaders/parquet";
-import { StagingSink, writeStagedParquet } from "../../loaders/staging";
+import { withDuckDB } from "../../loaders/parquet";
+import { NameWordSet, stageInto, stageRows, writeStagedParquet } from "../../loaders/staging";
+import { sqlString } from "../../src/survey/sql";
 
-test("coded text columns read back exactly: empty, null, quotes, commas, line breaks, and values past a dictionary's size", async () => {
-  const root = mkdtempSync(join(tmpdir(), "workbench-staging-"));
-  const directories = [join(root, "a"), join(root, "b")];
-  for (const directory of directories) mkdirSync(directory);
+test("staged rows read back exactly, sorted: empty, null, quotes, commas, line breaks; name words distinct and sorted", async () => {
+  const out = mkdtempSync(join(tmpdir(), "workbench-staging-"));
   const awkward = ["", 'say "hi", twice', "two\nlines", "é ü ✓", "1,2"];
-  const expected: { line: number; flag: string | null; wave: string | null }[] = [];
-  const sinks = directories.map((directory, base) => new StagingSink(directory, base));
-  // Sink a holds more distinct flags than its dictionary keeps; sink b repeats a few, so codes of both meet in one table.
-  const distinct = (1 << 16) + 50;
-  for (let line = 0; line < distinct; line += 1) {
-    const flag = line < awkward.length ? awkward[line] : `flag ${line}`;
-    sinks[0].add("flags", { respondent_id: "r", wave: "2024", file: "a.csv", line, flag, detail: "d" });
-    expected.push({ line, flag, wave: "2024" });
-  }
-  for (let line = distinct; line < distinct + 20; line += 1) {
-    const flag = line % 3 === 0 ? null : awkward[line % awkward.length];
-    sinks[1].add("flags", { respondent_id: "r", wave: line % 2 ? null : "2025", file: "a.csv", line, flag, detail: "d" }, line);
-    expected.push({ line, flag, wave: line % 2 ? null : "2025" });
-  }
-  sinks[1].drop(distinct + 1);
-  for (const sink of sinks) sink.close();
-  const instance = await openDuckDB(join(root, "spill"));
-  const connection = await instance.connect();
-  try {
-    await writeStagedParquet(connection, directories, root);
-    const rows = (await connection.runAndReadAll(`SELECT line, flag, wave FROM read_parquet('${join(root, "flags.parquet")}') ORDER BY line`)).getRowObjectsJS();
-    assert.deepEqual(rows, expected.filter((row) => row.line !== distinct + 1));
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  await withDuckDB(async (connection) => {
+    stageInto(connection, mkdtempSync(join(tmpdir(), "workbench-staged-")));
+    for (const [part, lines] of [[0, [5, 3, 1]], [1, [4, 2, 0]]] as const) {
+      const rows = lines.map((line) => `SELECT 'r' AS respondent_id, ${line % 2 ? "NULL" : "'2024'"} AS wave, 'a.csv' AS file, ${line} AS line, ${line === 5 ? "NULL" : sqlString(awkward[line])} AS flag, ${part} AS detail`);
+      await stageRows(connection, "flags", rows.join(" UNION ALL "));
+    }
+    const names = new NameWordSet();
+    for (const word of ["zoe", "ana", "zoe"]) names.add(word);
+    await writeStagedParquet(connection, names, out);
+    const flags = (await connection.runAndReadAll(`SELECT line, flag, wave FROM read_parquet(${sqlString(join(out, "flags.parquet"))})`)).getRowObjectsJS();
+    assert.deepEqual(flags, [0, 1, 2, 3, 4, 5].map((line) => ({ line, flag: line === 5 ? null : awkward[line], wave: line % 2 ? null : "2024" })));
+    const empty = (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${sqlString(join(out, "ratings.parquet"))})`)).getRowObjectsJS();
+    assert.deepEqual(empty, [{ n: 0 }]);
+    const words = (await connection.runAndReadAll(`SELECT word FROM read_parquet(${sqlString(join(out, "name_words.parquet"))})`)).getColumnsJS()[0];
+    assert.deepEqual(words, ["ana", "zoe"]);
+  });
 });

@@ -1,0 +1,508 @@
+// Cleans one survey wave in DuckDB: its exports (Google Forms or Qualtrics) read as raw tables, each distinct answer
+// text of each question read once by loaders/answers.ts, contract errors naming the first row that breaks a rule,
+// then the ledger's rules over every submission at once, and the clean tables written as staged Parquet.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { CellReader, rewordedAt, type CellReading } from "./answers";
+import { normaliseCohort } from "./cohort";
+import { ContractError } from "./contract-error";
+import { readFormTimestamp, requireEmails } from "./google-forms";
+import { mapColumns, requireColumn, type ColumnMap } from "./header";
+import { normaliseEmail, pseudonymousId } from "./identity";
+import { googleFormsColumns, qualtricsColumns, qualtricsRealStatus, qualtricsRealStatusCode, ratingLevel, ratingScale, type QuestionId, type WaveSpec } from "./instrument";
+import { firstRow, gatherRawNames, rawCellAt } from "./interest-form";
+import type { NameWords } from "./masking";
+import { declaredTimeZone, qualtricsRecord } from "./qualtrics";
+import { loadRawExport, rawCell, rawFromSql, rawLineSql, type RawExport } from "./raw-export";
+import { outOfScopeSql } from "./roster";
+import { firstFault, type Fault, type PartFiles } from "./sql-clean";
+import { stageRows } from "./staging";
+import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSql, mapValues, trimmedSql } from "./sql-values";
+import { endOfDay, formDateOrderOf, type DateOrder } from "./time";
+import { quoteIdentifier, sqlString } from "../src/survey/sql";
+
+/** Records read, at most, to learn an export's date order from its own timestamps. */
+const dateOrderLookahead = 20_000;
+
+/** One answer column of an export: a question's, or a grid row's. */
+interface AnswerColumn {
+  id: QuestionId;
+  index: number;
+  header: string;
+  /** For a grid: the row (element) it rates. */
+  row?: string;
+  /** Its place among the rules of a record (contract errors of one record come in column order). */
+  order: number;
+  /** Its mapped table. */
+  map: string;
+  /** Some text of it is no option and counts toward a reworded one. */
+  counted?: boolean;
+}
+
+/** An export of the wave, read and checked. */
+interface WaveExport {
+  raw: RawExport;
+  index: number;
+  columns: AnswerColumn[];
+  /** SQL over a record (`t`) for: is a respondent's answer, status text, finished, submission key, email text, wall time. */
+  real: string;
+  statusText: string;
+  finished: string;
+  emailText: string;
+  /** The table `r`, `wall` of the records' wall-clock times, and the time zone they are in. */
+  walls: string;
+  timeZone: string;
+  /** The header row a missing email column or anonymous export is reported at. */
+  emailRow: number;
+  emailColumn: string;
+  faults: Fault[];
+}
+
+const mappedColumns = [
+  ["answered", "BOOLEAN"],
+  ["single", "VARCHAR"],
+  ["options", "VARCHAR"],
+  ["other", "VARCHAR"],
+  ["text", "VARCHAR"],
+  ["month", "VARCHAR"],
+  ["rating", "VARCHAR"],
+  ["note_flag", "VARCHAR"],
+  ["note_detail", "VARCHAR"],
+  ["count_key", "VARCHAR"],
+  ["count_text", "VARCHAR"],
+  ["bad", "BOOLEAN"],
+] as const;
+
+function mappedCells(reading: CellReading): (string | boolean | null)[] {
+  return [
+    reading.answered,
+    reading.single ?? null,
+    reading.options ? reading.options.join("\u001f") : null,
+    reading.other ?? null,
+    reading.text ?? null,
+    reading.month === undefined || reading.month === null ? null : reading.month.toISOString().slice(0, 10),
+    reading.rating ?? null,
+    reading.note?.flag ?? null,
+    reading.note?.detail ?? null,
+    reading.count?.key ?? null,
+    reading.count?.text ?? null,
+    reading.error !== undefined,
+  ];
+}
+
+/** The wave's answer columns in the order a reader reads a record: the questions, then each grid's rows. */
+function answerColumns(columns: ColumnMap, index: number): AnswerColumn[] {
+  const list: Omit<AnswerColumn, "order" | "map">[] = [];
+  for (const [id, { index: column, header }] of columns.questions) list.push({ id, index: column, header });
+  for (const [id, rows] of columns.grid) for (const [row, { index: column, header }] of rows) list.push({ id, index: column, header, row });
+  return list.map((c, k) => ({ ...c, order: 10 + k, map: `wave_${index}_a${k}` }));
+}
+
+/** Reads and checks one export's header and answer texts; its faults are thrown later, in file order. */
+async function readExport(connection: DuckDBConnection, wave: WaveSpec, raw: RawExport, index: number, dateOrderOf: () => Promise<DateOrder>): Promise<WaveExport> {
+  const { file } = raw;
+  const t = quoteIdentifier(raw.table);
+  const faults: Fault[] = [];
+  let exported: Omit<WaveExport, "columns" | "faults" | "walls">;
+  let columns: ColumnMap;
+  if (wave.format === "qualtrics") {
+    const { header } = raw;
+    if (header.length < 3) throw new ContractError(file, { expected: "a Qualtrics export with three header rows", got: `${header.length} row(s)` });
+    const [shortNames, questionTexts, importIds] = header;
+    if (!importIds.cells.some((cell) => cell.includes("ImportId"))) {
+      throw new ContractError(file, { row: importIds.line, expected: 'import ids such as {"ImportId":"QID5"} in the third header row', got: importIds.cells[0] ?? "" });
+    }
+    const metadata = Object.fromEntries(Object.entries(qualtricsColumns).map(([key, name]) => [key, requireColumn(shortNames.cells, name, file, shortNames.line)])) as Record<keyof typeof qualtricsColumns, number>;
+    columns = mapColumns(questionTexts.cells, wave, file, questionTexts.line);
+    // The export says in which zone it wrote its times (an account setting); the instrument's zone is the fallback.
+    const timeZone = declaredTimeZone(importIds, metadata.recorded, file) ?? wave.timeZone;
+    const status = trimmedSql(rawCell(metadata.status));
+    const finished = `lower(${trimmedSql(rawCell(metadata.finished))})`;
+    exported = {
+      raw,
+      index,
+      real: `(${status} IN (${sqlString(qualtricsRealStatus)}, ${sqlString(qualtricsRealStatusCode)}))`,
+      statusText: status,
+      finished: `(${finished} IN ('true', '1'))`,
+      emailText: rawCell(metadata.email),
+      timeZone,
+      emailRow: questionTexts.line,
+      emailColumn: qualtricsColumns.email,
+    };
+    const parts = `regexp_extract(${trimmedSql(rawCell(metadata.recorded))}, '^(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})$', ['y', 'm', 'd', 'h', 'mi', 's'])`;
+    // The metadata's rules in the order zod reads them: the recorded time, then `Finished`.
+    const metadataFault = async (rowid: number): Promise<never> => {
+      const cells: Record<string, string> = {};
+      for (const [key, name] of Object.entries(qualtricsColumns)) cells[name] = await rawCellAt(connection, raw, rowid, metadata[key as keyof typeof metadata]);
+      qualtricsRecord(cells, timeZone, file, raw.lineOf(rowid));
+      throw new Error(`${file}: line ${raw.lineOf(rowid)} was refused in SQL and read by TypeScript`);
+    };
+    const badFinished = await firstRow(connection, `${t} AS t`, `${finished} NOT IN ('true', 'false', '1', '0')`);
+    if (badFinished !== null) faults.push({ rowid: badFinished, order: 1, error: () => metadataFault(badFinished) });
+    const walls = `wave_${index}_walls`;
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${walls} AS SELECT rowid AS r, ${qualtricsWallSql("p")} AS wall FROM (SELECT rowid, ${parts} AS p FROM ${t} AS t)`);
+    const badTime = await firstRow(connection, `${walls} AS t`, "t.wall IS NULL");
+    if (badTime !== null) faults.push({ rowid: badTime, order: 0, error: () => metadataFault(badTime) });
+    const answers = await readAnswers(connection, wave, raw, index, columns, exported.real, faults);
+    return { ...exported, columns: answers, faults, walls };
+  }
+  const [header] = raw.header;
+  const timestamp = requireColumn(header.cells, googleFormsColumns.timestamp, file, header.line);
+  const email = requireColumn(header.cells, googleFormsColumns.email, file, header.line);
+  columns = mapColumns(header.cells, wave, file, header.line);
+  const order = await dateOrderOf();
+  exported = { raw, index, real: "true", statusText: "''", finished: "true", emailText: rawCell(email), timeZone: wave.timeZone, emailRow: header.line, emailColumn: googleFormsColumns.email };
+  const walls = `wave_${index}_walls`;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${walls} AS SELECT rowid AS r, ${formWallSql("p", order)} AS wall FROM (SELECT rowid, ${formPartsSql(rawCell(timestamp))} AS p FROM ${t} AS t)`);
+  const badTime = await firstRow(connection, `${walls} AS t`, "t.wall IS NULL");
+  if (badTime !== null) {
+    faults.push({
+      rowid: badTime,
+      order: 0,
+      error: async () => {
+        readFormTimestamp({ line: raw.lineOf(badTime), cells: [await rawCellAt(connection, raw, badTime, timestamp)] }, 0, googleFormsColumns.timestamp, wave.timeZone, file, order);
+        throw new Error(`${file}: the timestamp of line ${raw.lineOf(badTime)} was refused in SQL and read by TypeScript`);
+      },
+    });
+  }
+  const answers = await readAnswers(connection, wave, raw, index, columns, "true", faults);
+  return { ...exported, columns: answers, faults, walls };
+}
+
+/** Qualtrics' `YYYY-MM-DD HH:MM:SS` wall time from its parts (as time.ts's parseQualtricsTimestamp reads it). */
+function qualtricsWallSql(parts: string): string {
+  const part = (field: string) => `TRY_CAST(nullif(${parts}.${field}, '') AS INTEGER)`;
+  const [y, m, d, h, mi, s] = ["y", "m", "d", "h", "mi", "s"].map(part);
+  const year = `(CASE WHEN ${y} < 100 THEN ${y} + 1900 ELSE ${y} END)`;
+  const valid = `${m} BETWEEN 1 AND 12 AND ${d} >= 1 AND ${h} <= 23 AND ${mi} <= 59 AND ${s} <= 59 AND ${d} <= day(last_day(make_date(${year}, ${m}, 1)))`;
+  return `CASE WHEN ${valid} THEN epoch_ms(make_timestamp(${year}, ${m}, ${d}, ${h}, ${mi}, ${s})) END`;
+}
+
+/** Maps each answer column's distinct texts through the cell reader; a column's first unreadable cell is a fault. */
+async function readAnswers(connection: DuckDBConnection, wave: WaveSpec, raw: RawExport, index: number, columns: ColumnMap, real: string, faults: Fault[]): Promise<AnswerColumn[]> {
+  const reader = new CellReader(wave, raw.file);
+  const t = quoteIdentifier(raw.table);
+  const list = answerColumns(columns, index);
+  // Every distinct text is read, a preview's too; only a respondent's answer can break a rule or be counted.
+  for (const column of list) {
+    let broken = false;
+    let counted = false;
+    await mapValues(connection, column.map, `SELECT ${rawCell(column.index)} AS v FROM ${t} AS t`, mappedColumns, (v) => {
+      const reading = reader.read(column.id, column.header, v);
+      broken ||= reading.error !== undefined;
+      counted ||= reading.count !== undefined;
+      return mappedCells(reading);
+    });
+    column.counted = counted;
+    const bad = broken ? await firstRow(connection, `${t} AS t JOIN ${column.map} AS m ON m.v = ${rawCell(column.index)}`, `m.bad AND ${real}`) : null;
+    if (bad !== null) {
+      faults.push({
+        rowid: bad,
+        order: column.order,
+        error: async () => {
+          throw reader.read(column.id, column.header, await rawCellAt(connection, raw, bad, column.index)).error!(raw.lineOf(bad));
+        },
+      });
+    }
+  }
+  return list;
+}
+
+/** The date order an export's own timestamps show (the first with a number above 12), with the row it is on. */
+async function shownDateOrder(connection: DuckDBConnection, raw: RawExport): Promise<{ order: DateOrder; rowid: number } | null> {
+  const [header] = raw.header;
+  const timestamp = header ? header.cells.findIndex((cell) => cell.trim().toLowerCase() === googleFormsColumns.timestamp.toLowerCase()) : -1;
+  if (timestamp === -1) return null;
+  const parts = formPartsSql(rawCell(timestamp));
+  const rows = (await connection.runAndReadAll(
+    `SELECT rowid::BIGINT, v FROM (SELECT rowid, v, TRY_CAST(p.a AS INTEGER) AS a, TRY_CAST(p.b AS INTEGER) AS b FROM (SELECT t.rowid, ${parts} AS p, ${rawCell(timestamp)} AS v FROM ${quoteIdentifier(raw.table)} AS t))
+     WHERE (a > 12 AND b <= 12) OR (b > 12 AND a <= 12) ORDER BY rowid LIMIT 1`,
+  )).getRowsJS();
+  if (rows.length === 0) return null;
+  const [rowid, text] = rows[0] as [bigint | number, string];
+  return { order: formDateOrderOf(text)!, rowid: Number(rowid) };
+}
+
+/**
+ * Cleans the wave's exports into the staged clean rows (loaders/sql-clean.ts), scoped by the roster's `people`
+ * (loaders/roster.ts).
+ * Returns each file's rows in.
+ */
+export async function cleanWave(connection: DuckDBConnection, wave: WaveSpec, files: PartFiles, names: NameWords | null): Promise<Map<string, number>> {
+  const rowsIn = new Map<string, number>();
+  // Every export is read before any is checked (an export without a date order takes its wave's), and each one's
+  // faults are raised in file order, as a reader reading them one after another would meet them.
+  const raws: (RawExport | ContractError)[] = [];
+  for (const { file, path, index } of files.sources) {
+    try {
+      raws.push(await loadRawExport(connection, path, file, wave.format === "qualtrics" ? 3 : 1, `wave_${index}`));
+    } catch (error) {
+      if (!(error instanceof ContractError)) throw error;
+      raws.push(error);
+    }
+  }
+  // Only the raw tables' row ids follow the files' order; no later table needs an order of its rows.
+  await connection.run("SET preserve_insertion_order = false");
+  let waveOrder: DateOrder | null | undefined;
+  const exports: WaveExport[] = [];
+  // An export that cannot be read at all (its file, its header, its date order) stops the reading there, after
+  // the faults of the exports before it.
+  let unreadable: ContractError | null = null;
+  for (const [k, { index }] of files.sources.entries()) {
+    const raw = raws[k];
+    if (raw instanceof ContractError) {
+      unreadable = raw;
+      break;
+    }
+    await gatherRawNames(connection, raw, names);
+    const dateOrderOf = async (): Promise<DateOrder> => {
+      if (wave.dateOrder) return wave.dateOrder;
+      if (raw.rows === 0) return "month-first";
+      const own = await shownDateOrder(connection, raw);
+      if (own && own.rowid < dateOrderLookahead) return own.order;
+      // A short export (a re-export of a few rows) takes the order its wave's other exports show.
+      if (waveOrder === undefined) {
+        waveOrder = null;
+        for (const other of raws) if (!(other instanceof ContractError)) waveOrder ??= (await shownDateOrder(connection, other))?.order ?? null;
+      }
+      if (waveOrder) return waveOrder;
+      throw new ContractError(raw.file, {
+        row: raw.header[0].line,
+        column: googleFormsColumns.timestamp,
+        expected: `timestamps that show whether the day or the month comes first (a number above 12), or the wave's "dateOrder" declared in instrument.json`,
+        found: `every day and month 12 or below in ${Math.min(raw.rows, dateOrderLookahead)} row(s)`,
+      });
+    };
+    try {
+      exports.push(await readExport(connection, wave, raw, index, dateOrderOf));
+    } catch (error) {
+      if (!(error instanceof ContractError)) throw error;
+      unreadable = error;
+      break;
+    }
+  }
+  await rewordedFaults(connection, wave, exports);
+  for (const exported of exports) {
+    await firstFault(exported.faults, exported.raw);
+    const t = quoteIdentifier(exported.raw.table);
+    const [responses, withEmail] = ((await connection.runAndReadAll(
+      `SELECT count(*)::BIGINT, count(*) FILTER (WHERE ${trimmedSql(exported.emailText)} <> '')::BIGINT FROM ${t} AS t WHERE ${exported.real}`,
+    )).getRowsJS()[0] as bigint[]).map(Number);
+    requireEmails(responses, withEmail, exported.raw.file, exported.emailColumn, exported.emailRow);
+    rowsIn.set(exported.raw.file, exported.raw.rows);
+  }
+  if (unreadable) throw unreadable;
+  await submissions(connection, wave, exports);
+  await stageWave(connection, wave, files.idKey);
+  const tables = ["submissions_read", "checked", "ruled", "kept", "ids", "kept_answers", "other_cohorts", "kept_cohorts", "canonical_cohorts"];
+  for (const { index } of exports) tables.push(`wave_${index}_instants`, `wave_${index}_emails`);
+  for (const table of tables) await connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+  return rowsIn;
+}
+
+/** An answer text that is no option, given by `rewordedAt` respondents of the wave: a fault at the last of them. */
+async function rewordedFaults(connection: DuckDBConnection, wave: WaveSpec, exports: WaveExport[]): Promise<void> {
+  const counted = exports.flatMap((e) =>
+    e.columns.filter((c) => c.counted).map(
+      (c) => `SELECT ${e.index} AS f, t.rowid AS r, ${sqlString(c.id)} AS question, ${c.order} AS column_order, m.count_key AS key
+        FROM ${quoteIdentifier(e.raw.table)} AS t JOIN ${c.map} AS m ON m.v = ${rawCell(c.index)} WHERE m.count_key IS NOT NULL AND ${e.real}`,
+    ),
+  );
+  if (counted.length === 0) return;
+  const found = (await connection.runAndReadAll(
+    `SELECT f, r::BIGINT, column_order, key FROM (SELECT *, row_number() OVER (PARTITION BY question, key ORDER BY f, r, column_order) AS nth FROM (${counted.join(" UNION ALL ")})) WHERE nth = ${rewordedAt}`,
+  )).getRowsJS() as [number, bigint, number, string][];
+  for (const [f, rowid, order] of found) {
+    const exported = exports.find((e) => e.index === f)!;
+    const column = exported.columns.find((c) => c.order === order)!;
+    const reader = new CellReader(wave, exported.raw.file);
+    exported.faults.push({
+      rowid: Number(rowid),
+      order,
+      error: async () => {
+        const text = reader.read(column.id, column.header, await rawCellAt(connection, exported.raw, Number(rowid), column.index)).count!.text;
+        throw reader.reworded(column.id, column.header, text, rewordedAt)(exported.raw.lineOf(Number(rowid)));
+      },
+    });
+  }
+}
+
+/** The readings a question of each kind can give (loaders/answers.ts CellReading). */
+const readingFields = {
+  single: ["single", "other"],
+  checkbox: ["options", "other", "note_flag", "note_detail"],
+  text: ["text"],
+  month: ["month", "note_flag", "note_detail"],
+  grid: ["rating"],
+} as const;
+
+/** Column names in the table of submissions for question `id`'s readings (one set per grid row). */
+const readingColumn = (id: QuestionId, field: string, row?: number) => quoteIdentifier(row === undefined ? `q_${id}_${field}` : `g_${id}_${row}_${field}`);
+
+/** The wave's submissions (table `submissions_read`), one row per record of its exports, with what the rules and clean tables need. */
+async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports: WaveExport[]): Promise<void> {
+  const selects: string[] = [];
+  for (const e of exports) {
+    const { raw, index } = e;
+    const instants = `wave_${index}_instants`;
+    await instantsOf(connection, instants, `SELECT wall FROM ${e.walls}`, e.timeZone);
+    await emailMap(connection, `wave_${index}_emails`, `SELECT ${e.emailText} AS v FROM ${quoteIdentifier(raw.table)} AS t`, normaliseEmail);
+    // A preview's or spam's answers are nobody's: they are not read (its cells join the map of blank cells).
+    const joins = e.columns.map((c) => `LEFT JOIN ${c.map} AS a${c.order} ON a${c.order}.v = CASE WHEN t.real__ THEN ${rawCell(c.index)} ELSE '' END`).join("\n");
+    const questions = e.columns.filter((c) => c.row === undefined);
+    const grids = [...new Set(e.columns.filter((c) => c.row !== undefined).map((c) => c.id))];
+    const answered = [
+      ...questions.map((c) => `coalesce(a${c.order}.answered, false)::INTEGER`),
+      ...grids.map((id) => `(${e.columns.filter((c) => c.id === id && c.row !== undefined).map((c) => `coalesce(a${c.order}.answered, false)`).join(" OR ")})::INTEGER`),
+    ];
+    const readings = e.columns.flatMap((c) => {
+      const row = c.row === undefined ? undefined : (wave.questions.get(c.id)!.rows ?? []).indexOf(c.row);
+      const fields = readingFields[wave.questions.get(c.id)!.kind];
+      return fields.map((field) => `a${c.order}.${field} AS ${readingColumn(c.id, field, row)}`);
+    });
+    // Google Forms has no response id: the same submission is the same person, time and answers.
+    const keyCells = [...e.columns].sort((a, b) => a.index - b.index).map((c) => trimmedSql(rawCell(c.index)));
+    const key =
+      wave.format === "qualtrics"
+        ? trimmedSql(rawCell(requireColumn(raw.header[0].cells, qualtricsColumns.responseId, raw.file, raw.header[0].line)))
+        : `md5(concat_ws(chr(0), ${emailSql(e.emailText, "em.m")}, i.instant::VARCHAR${keyCells.map((cell) => `, ${cell}`).join("")}))`;
+    selects.push(`SELECT ${index} AS f, ${sqlString(raw.file)} AS file, t.rowid__ AS r, t.line__ AS line,
+        t.real__ AS real, ${e.statusText} AS status_text, ${e.finished} AS finished, ${key} AS submission_key,
+        ${emailSql(e.emailText, "em.m")} AS email, i.instant,
+        ${answered.length ? answered.join(" + ") : "0"} AS answered_questions${readings.map((r) => `, ${r}`).join("")}
+      FROM (SELECT t.rowid AS rowid__, t.*, ${rawLineSql(raw)} AS line__, ${e.real} AS real__ FROM ${rawFromSql(raw)}) AS t
+      JOIN ${e.walls} AS w ON w.r = t.rowid__ JOIN ${instants} AS i ON i.wall = w.wall
+      LEFT JOIN wave_${index}_emails AS em ON em.v = ${e.emailText}
+      ${joins}`);
+  }
+  await connection.run(`CREATE OR REPLACE TEMP TABLE submissions_read AS ${selects.join(" UNION ALL BY NAME ")}`);
+  for (const e of exports) {
+    for (const table of [e.raw.table, e.raw.lines, e.walls, ...e.columns.map((c) => c.map)]) if (table) await connection.run(`DROP TABLE ${quoteIdentifier(table)}`);
+  }
+}
+
+/** A reading column of `submissions_read` (as `s.…`), or NULL when no export of the wave asked the question. */
+async function readingOf(connection: DuckDBConnection, id: QuestionId, field: string, row?: number): Promise<string> {
+  const name = readingColumn(id, field, row);
+  const found = (await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM information_schema.columns WHERE table_name = 'submissions_read' AND column_name = ${sqlString(name.slice(1, -1))}`)).getColumnsJS()[0][0];
+  return Number(found) > 0 ? `s.${name}` : "NULL";
+}
+
+/** The ledger's rules over the wave's submissions, then the clean tables of the submissions they keep. */
+async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: string): Promise<void> {
+  const closes = endOfDay(wave.scope.closesOn, wave.scope.timeZone).getTime();
+  const place = (alias: string) => `${alias}.file || ' line ' || ${alias}.line`;
+  // In the order of loaders/clean.ts: a submission seen in an earlier export is a repeat (previews and spam are no
+  // submissions); then emptiness, lateness, the roster and the wave's scope.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE checked AS
+    SELECT s.f, s.r, s.file, s.line, s.email, s.instant, x.first_place,
+      CASE WHEN x.nth > 1 THEN 'repeated_export'
+           WHEN NOT s.finished AND s.answered_questions = 0 THEN 'unfinished_empty'
+           WHEN s.instant >= ${closes} THEN 'after_close'
+           WHEN p.email IS NULL THEN 'not_in_roster'
+           WHEN ${outOfScopeSql("p", wave.scope)} IS NOT NULL THEN 'out_of_scope' END AS reason,
+      ${outOfScopeSql("p", wave.scope)} AS out_of_scope
+    FROM submissions_read AS s
+    JOIN (SELECT f, r, row_number() OVER same AS nth, first_value(${place("submissions_read")}) OVER same AS first_place
+          FROM submissions_read WHERE real WINDOW same AS (PARTITION BY submission_key ORDER BY f, r)) AS x ON x.f = s.f AND x.r = s.r
+    LEFT JOIN people AS p ON p.email = s.email`);
+  // Of one person's submissions, each is replaced by the next at least as late; the last one stands.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ruled AS
+    WITH latest AS (
+      SELECT *, max(instant) OVER (PARTITION BY email ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_at
+      FROM checked WHERE reason IS NULL
+    ), accepted AS (
+      SELECT *, latest_at IS NULL OR instant >= latest_at AS accepted, ${place("latest")} AS place FROM latest
+    ), chained AS (
+      SELECT *, last_value(CASE WHEN accepted THEN place END IGNORE NULLS) OVER (PARTITION BY email ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_place
+      FROM accepted
+    ), next AS (
+      SELECT f, r, lead(place) OVER (PARTITION BY email ORDER BY f, r) AS next_place FROM accepted WHERE accepted
+    )
+    SELECT c.f, c.r, c.file, c.line, CASE WHEN NOT c.accepted THEN 'replaced by a later submission (' || c.latest_place || ')'
+      WHEN n.next_place IS NOT NULL THEN 'replaced by a later submission (' || n.next_place || ')' END AS replaced
+    FROM chained AS c LEFT JOIN next AS n ON n.f = c.f AND n.r = c.r`);
+  const iso = `strftime(epoch_ms(instant), '%Y-%m-%dT%H:%M:%S.%gZ')`;
+  await stageRows(connection, "exclusions", `
+    SELECT ${sqlString(wave.source)} AS source, ${sqlString(wave.id)} AS wave, file, line, reason, detail FROM (
+      SELECT file, line, 'preview_or_spam' AS reason, 'status ''' || status_text || ''' is not a respondent''s answer' AS detail FROM submissions_read WHERE NOT real
+      UNION ALL
+      SELECT file, line, reason, CASE reason
+          WHEN 'repeated_export' THEN 'repeated in another export: same submission as ' || first_place
+          WHEN 'unfinished_empty' THEN 'unfinished with no answers'
+          WHEN 'after_close' THEN 'submitted ' || ${iso} || ', after the wave closed on ' || ${sqlString(`${wave.scope.closesOn} (${wave.scope.timeZone})`)}
+          WHEN 'not_in_roster' THEN CASE WHEN email = '' THEN 'no email address' ELSE 'email not in the roster' END
+          WHEN 'out_of_scope' THEN out_of_scope END
+      FROM checked WHERE reason IS NOT NULL
+      UNION ALL
+      SELECT file, line, 'duplicate_replaced', replaced FROM ruled WHERE replaced IS NOT NULL
+    )`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE kept AS
+    SELECT s.f, s.r, s.file, s.line, s.email, s.instant, s.finished, s.answered_questions, p.cohort, p.cohort_order, p.stream, p.program_start, p.program_end, p.extension
+    FROM ruled AS r JOIN submissions_read AS s ON s.f = r.f AND s.r = r.r JOIN people AS p ON p.email = s.email
+    WHERE r.replaced IS NULL`);
+  await mapValues(connection, "ids", "SELECT email AS v FROM kept", [["id", "VARCHAR"]], (email) => [pseudonymousId(email, idKey)]);
+  await connection.run("ALTER TABLE kept ADD COLUMN respondent_id VARCHAR");
+  await connection.run("UPDATE kept SET respondent_id = ids.id FROM ids WHERE ids.v = kept.email");
+  const single = (id: QuestionId) => readingOf(connection, id, "single");
+  const selfChosen = await single("cohort");
+  const selfOther = await readingOf(connection, "cohort", "other");
+  const quoteConsent = await single("quote_consent");
+  const roleStart = await readingOf(connection, "role_start", "month");
+  // A self-reported cohort "Other" takes the cohort its text names, when it names one (loaders/cohort.ts).
+  await connection.run(`CREATE OR REPLACE TEMP TABLE kept_answers AS SELECT kept.f, kept.r,
+      CASE WHEN ${selfChosen} = 'Other' THEN coalesce(${selfOther}, '') END AS self_other, ${selfChosen} AS self_chosen,
+      CASE WHEN ${quoteConsent} IS NULL THEN NULL ELSE ${quoteConsent} = 'Yes' END AS quote_consent,
+      ${roleStart}::DATE AS role_start
+    FROM kept JOIN submissions_read AS s ON s.f = kept.f AND s.r = kept.r`);
+  await mapValues(connection, "other_cohorts", `SELECT self_other AS v FROM kept_answers WHERE self_other IS NOT NULL`, [["cohort", "VARCHAR"]], (v) => [normaliseCohort(v)?.cohort ?? v]);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE kept_cohorts AS SELECT a.f, a.r, a.quote_consent, a.role_start,
+      CASE WHEN a.self_other IS NOT NULL THEN o.cohort ELSE a.self_chosen END AS self_reported_cohort
+    FROM kept_answers AS a LEFT JOIN other_cohorts AS o ON o.v = a.self_other`);
+  await mapValues(connection, "canonical_cohorts", `SELECT self_reported_cohort AS v FROM kept_cohorts WHERE self_reported_cohort IS NOT NULL`, [["cohort", "VARCHAR"]], (v) => [normaliseCohort(v)?.cohort ?? null]);
+  const monthsFrom = (instant: string) => `(${instant} - epoch_ms(kept.program_end::TIMESTAMP))::DOUBLE / 86400000 / ${365.25 / 12}`;
+  const withAnswers = "kept JOIN submissions_read AS s ON s.f = kept.f AND s.r = kept.r";
+  const from = `${withAnswers} JOIN kept_cohorts AS a ON a.f = kept.f AND a.r = kept.r LEFT JOIN canonical_cohorts AS c ON c.v = a.self_reported_cohort`;
+  await stageRows(connection, "respondents", `
+    SELECT kept.respondent_id, ${sqlString(wave.id)} AS wave, epoch_ms(kept.instant) AS submitted_at, kept.cohort, kept.cohort_order, kept.stream,
+      kept.program_start, kept.program_end, kept.extension, ${monthsFrom("kept.instant")} AS months_since_end, kept.finished,
+      a.self_reported_cohort, coalesce(c.cohort IS NOT NULL AND c.cohort <> kept.cohort, false) AS cohort_disagrees,
+      ${await single("degree")} AS degree, ${await single("advanced")} AS advanced, ${await single("published")} AS published, ${await single("lower_stipend")} AS lower_stipend,
+      a.quote_consent, ${await readingOf(connection, "other_outcome", "text")} IS NOT NULL AS other_outcome_answered,
+      a.role_start, CASE WHEN a.role_start IS NULL THEN NULL ELSE ${monthsFrom("epoch_ms(a.role_start::TIMESTAMP)")} END AS months_to_role,
+      kept.answered_questions, kept.file AS source_file, kept.line AS source_line
+    FROM ${from}`);
+  const flags: string[] = [
+    `SELECT kept.respondent_id, kept.file, kept.line, 'cohort_disagrees' AS flag, 'answered ' || c.cohort || '; the roster''s first cohort, used, is ' || kept.cohort AS detail
+     FROM ${from} WHERE c.cohort IS NOT NULL AND c.cohort <> kept.cohort`,
+  ];
+  const selections: string[] = [];
+  const texts: string[] = [];
+  const ratings: string[] = [];
+  for (const [id, question] of wave.questions) {
+    if (question.kind === "grid") {
+      for (const [row, element] of (question.rows ?? []).entries()) {
+        const rating = await readingOf(connection, id, "rating", row);
+        if (rating !== "NULL") ratings.push(`SELECT kept.respondent_id, ${sqlString(element)} AS element, ${rating} AS rating FROM ${withAnswers} WHERE ${rating} IS NOT NULL`);
+      }
+      continue;
+    }
+    const note = await readingOf(connection, id, "note_flag");
+    if (note !== "NULL") flags.push(`SELECT kept.respondent_id, kept.file, kept.line, ${note} AS flag, ${await readingOf(connection, id, "note_detail")} AS detail FROM ${withAnswers} WHERE ${note} IS NOT NULL`);
+    const options = await readingOf(connection, id, "options");
+    if (options !== "NULL") selections.push(`SELECT kept.respondent_id, ${sqlString(id)} AS question, unnest(${listSql(options)}) AS option FROM ${withAnswers} WHERE ${options} IS NOT NULL`);
+    const text = await readingOf(connection, id, "text");
+    const other = await readingOf(connection, id, "other");
+    for (const [value, isOther] of [[text, false], [other, true]] as const) {
+      if (value === "NULL") continue;
+      texts.push(`SELECT kept.respondent_id, ${sqlString(id)} AS question, ${value} AS text, ${isOther} AS other_text, a.quote_consent, kept.cohort FROM ${from} WHERE ${value} IS NOT NULL`);
+    }
+  }
+  const waveId = sqlString(wave.id);
+  const level = `CASE rating ${ratingScale.map((text) => `WHEN ${sqlString(text)} THEN ${ratingLevel(text)}`).join(" ")} ELSE ${ratingLevel("\u0001")} END`;
+  // A question at a time: each statement joins the kept submissions once (at a million, all at once took more memory than DuckDB had).
+  for (const sql of flags) await stageRows(connection, "flags", `SELECT respondent_id, ${waveId} AS wave, file, line, flag, detail FROM (${sql})`);
+  for (const sql of selections) await stageRows(connection, "selections", `SELECT respondent_id, ${waveId} AS wave, question, option FROM (${sql})`);
+  for (const sql of ratings) await stageRows(connection, "ratings", `SELECT respondent_id, ${waveId} AS wave, element, rating, ${level} AS rating_level FROM (${sql})`);
+  for (const sql of texts) await stageRows(connection, "free_text", `SELECT respondent_id, ${waveId} AS wave, question, text, other_text, quote_consent, cohort FROM (${sql})`);
+  await stageRows(connection, "population", `SELECT ${waveId} AS wave, any_value(cohort) AS cohort, cohort_order, stream, extension, count(*) AS alumni FROM people AS p WHERE ${outOfScopeSql("p", wave.scope)} IS NULL GROUP BY cohort_order, stream, extension`);
+}
