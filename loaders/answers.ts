@@ -52,7 +52,7 @@ export class CellReader {
 
   /** The cell of question `id` (for a grid, the cell of one of its rows), headed `header`. */
   read(id: QuestionId, header: string, raw: string): CellReading {
-    const { wave, file } = this;
+    const { wave } = this;
     const cell = raw.trim();
     if (cell === "") return blank;
     const question = wave.questions.get(id)!;
@@ -69,16 +69,7 @@ export class CellReader {
         if (question.otherText || option === null) {
           return { answered: true, single: "Other", other: cell, count: option === undefined ? this.countable(id, cell) : undefined };
         }
-        return {
-          answered: true,
-          error: (row) =>
-            new ContractError(file, {
-              row,
-              column: header,
-              expected: `one of ${options.map((o) => `'${o}'`).join(", ")} (nearest '${closest(cell, options)[0]?.text ?? ""}'; or declare this answer in instrument.json)`,
-              got: cell,
-            }),
-        };
+        return { answered: true, error: this.notAnOption(header, cell, options) };
       }
       case "checkbox": {
         // Declared answer texts are split on like options, so one holding the separator stays whole.
@@ -114,18 +105,20 @@ export class CellReader {
         const key = answerKey(cell);
         const rating = optionsByKey(options).get(key) ?? this.declared(id, key);
         if (rating) return { answered: true, rating };
-        return {
-          answered: true,
-          error: (row) =>
-            new ContractError(file, {
-              row,
-              column: header,
-              expected: `one of ${options.map((o) => `'${o}'`).join(", ")} (nearest '${closest(cell, options)[0]?.text ?? ""}'; or declare this answer in instrument.json)`,
-              got: cell,
-            }),
-        };
+        return { answered: true, error: this.notAnOption(header, cell, options) };
       }
     }
+  }
+
+  /** The error of a single-choice answer or a rating that is none of the question's options. */
+  private notAnOption(header: string, cell: string, options: readonly string[]): (row: number) => ContractError {
+    return (row) =>
+      new ContractError(this.file, {
+        row,
+        column: header,
+        expected: `one of ${options.map((o) => `'${o}'`).join(", ")} (nearest '${closest(cell, options)[0]?.text ?? ""}'; or declare this answer in instrument.json)`,
+        got: cell,
+      });
   }
 
   /** The error of a text that `rewordedAt` respondents gave: a reworded option until declared. */
