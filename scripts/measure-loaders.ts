@@ -1,5 +1,5 @@
 // Measures the real pipeline, exports → clean store Parquet (loaders/clean-store.ts buildCleanStore), each
-// dataset in a fresh process so its peak RSS (JavaScript, worker threads and native DuckDB alike) is its own.
+// dataset in a fresh process so its peak RSS (JavaScript and native DuckDB alike) is its own.
 // Usage: npm run measure-loaders -- --data DIR [--json]
 //        npm run measure-loaders -- [--respondents 100000] [--json]   (the sample, and a generated export of that size)
 import { execFileSync } from "node:child_process";
@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { buildCleanStore } from "../loaders/clean-store";
 import { runReportingContractErrors } from "../loaders/contract-error";
-import { duckdbMemoryLimit } from "../loaders/parquet";
+import { cleaningMemoryLimit } from "../loaders/clean";
 
 interface Measurement {
   label: string;
@@ -23,8 +23,9 @@ interface Measurement {
   cleanSeconds: number;
   parquetSeconds: number;
   outputMB: number;
-  /** Peak resident memory of the measuring process: the JavaScript heaps, worker threads and DuckDB together. */
+  /** Peak resident memory of the measuring process: the JavaScript heap and DuckDB together. */
   peakRssMB: number;
+  /** The cleaning DuckDB's memory limit. */
   duckdbMemoryLimit: string;
   rows: Record<string, number>;
 }
@@ -57,7 +58,7 @@ async function measureOne(dataDir: string, label: string): Promise<Measurement> 
       parquetSeconds: summary.parquetSeconds,
       outputMB: summary.outputBytes / 1e6,
       peakRssMB: process.resourceUsage().maxRSS / 1024,
-      duckdbMemoryLimit: duckdbMemoryLimit(),
+      duckdbMemoryLimit: cleaningMemoryLimit,
       rows: summary.rows,
     };
   } finally {
