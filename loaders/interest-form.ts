@@ -12,7 +12,7 @@ import { googleFormsColumns, interestForm } from "./instrument";
 import { addNameWords, nameColumnIndexes, type NameWords } from "./masking";
 import { loadRawExport, rawCell, rawRecordsSql, type RawExport } from "./raw-export";
 import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSql, mapValues } from "./sql-values";
-import { firstFault, type Fault, type PartFiles } from "./sql-clean";
+import { firstFault, firstSeenSql, latestPerPersonSql, type Fault, type PartFiles } from "./sql-clean";
 import { stageRows } from "./staging";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
 
@@ -100,38 +100,22 @@ export async function cleanInterestForms(connection: DuckDBConnection, files: Pa
   for (const { index } of files.sources) {
     for (const suffix of ["", "__lines", "_stages", "_walls", "_instants", "_emails", "_cohorts", "_channels"]) await connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(`interest_${index}${suffix}`)}`);
   }
-  // The ledger's rules, as loaders/clean.ts states them for survey waves: a submission seen in an earlier export is
-  // a repeat; of one person's submissions for one cohort, each is replaced by the next at least as late.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_ruled AS
-    WITH seen AS (
-      SELECT *, file || ' line ' || line AS place,
-        row_number() OVER same AS nth, first_value(file || ' line ' || line) OVER same AS first_place
-      FROM interest WINDOW same AS (PARTITION BY email, at_ms, coalesce(cohort, '') ORDER BY f, r)
-    ), latest AS (
-      SELECT *, max(at_ms) OVER (PARTITION BY email, coalesce(cohort, '') ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_at
-      FROM seen WHERE nth = 1
-    ), accepted AS (
-      SELECT *, latest_at IS NULL OR at_ms >= latest_at AS accepted FROM latest
-    ), chained AS (
-      SELECT *, last_value(CASE WHEN accepted THEN place END IGNORE NULLS) OVER (PARTITION BY email, coalesce(cohort, '') ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_place
-      FROM accepted
-    ), next AS (
-      SELECT f, r, lead(place) OVER (PARTITION BY email, coalesce(cohort, '') ORDER BY f, r) AS next_place FROM accepted WHERE accepted
-    )
-    SELECT c.*, n.next_place,
-      CASE WHEN NOT c.accepted THEN 'replaced by a later submission (' || c.latest_place || ')'
-           WHEN n.next_place IS NOT NULL THEN 'replaced by a later submission (' || n.next_place || ')' END AS replaced
-    FROM chained AS c LEFT JOIN next AS n ON n.f = c.f AND n.r = c.r`);
+  // The ledger's rules, as for survey waves (loaders/sql-clean.ts): the same person, time and cohort seen in an earlier
+  // export is a repeat; of one person's submissions for one cohort, the latest stands.
+  const person = "email, coalesce(cohort, '')";
+  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_seen AS SELECT i.*, s.nth, s.first_place FROM interest AS i
+    JOIN (${firstSeenSql("interest", `${person}, at_ms`)}) AS s ON s.f = i.f AND s.r = i.r`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_ruled AS SELECT i.*, l.replaced FROM interest_seen AS i
+    JOIN (${latestPerPersonSql("(SELECT * FROM interest_seen WHERE nth = 1)", person, "at_ms")}) AS l ON l.f = i.f AND l.r = i.r`);
+  const source = sqlString(interestForm.source);
   await stageRows(connection, "exclusions", `
-    SELECT ${sqlString(interestForm.source)} AS source, NULL AS wave, file, line, 'repeated_export' AS reason, 'repeated in another export: same submission as ' || first_place AS detail FROM (
-      SELECT file, line, first_value(file || ' line ' || line) OVER (PARTITION BY email, at_ms, coalesce(cohort, '') ORDER BY f, r) AS first_place,
-        row_number() OVER (PARTITION BY email, at_ms, coalesce(cohort, '') ORDER BY f, r) AS nth FROM interest) WHERE nth > 1
-    UNION ALL SELECT ${sqlString(interestForm.source)}, NULL, file, line, 'duplicate_replaced', replaced FROM interest_ruled WHERE replaced IS NOT NULL`);
+    SELECT ${source} AS source, NULL AS wave, file, line, 'repeated_export' AS reason, 'repeated in another export: same submission as ' || first_place AS detail FROM interest_seen WHERE nth > 1
+    UNION ALL SELECT ${source}, NULL, file, line, 'duplicate_replaced', replaced FROM interest_ruled WHERE replaced IS NOT NULL`);
   await mapValues(connection, "interest_ids", "SELECT email AS v FROM interest_ruled WHERE replaced IS NULL", [["id", "VARCHAR"]], (email) => [pseudonymousId(email, files.idKey)]);
   await connection.run(`CREATE OR REPLACE TEMP TABLE interest_kept AS SELECT r.*, ids.id AS applicant_id FROM interest_ruled AS r JOIN interest_ids AS ids ON ids.v = r.email WHERE r.replaced IS NULL`);
   await stageRows(connection, "applicants", `SELECT applicant_id, epoch_ms(at_ms) AS submitted_at, cohort AS cohort_of_interest, stage AS career_stage, file AS source_file, line AS source_line FROM interest_kept`);
   await stageRows(connection, "applicant_channels", `SELECT applicant_id, cohort AS cohort_of_interest, unnest(${listSql("channels")}) AS channel FROM interest_kept`);
-  for (const table of ["interest", "interest_ruled", "interest_ids", "interest_kept"]) await connection.run(`DROP TABLE ${table}`);
+  for (const table of ["interest", "interest_seen", "interest_ruled", "interest_ids", "interest_kept"]) await connection.run(`DROP TABLE ${table}`);
   return rowsIn;
 }
 

@@ -22,3 +22,36 @@ export async function firstFault(faults: readonly Fault[], raw: RawExport): Prom
   if (raw.pending) throw raw.pending as ContractError;
 }
 
+
+/** Where a submission is, as the ledger's details name it (`alias` has `file` and `line`). */
+const placeSql = (alias: string) => `${alias}.file || ' line ' || ${alias}.line`;
+
+/**
+ * The ledger's repeat rule over the rows (`f`, `r`, `file`, `line`) of `from`: the same submission (`sameSubmission`)
+ * seen in an earlier row (in file order) is a repeat. Gives each row's `nth` sighting and the `first_place` it was seen.
+ */
+export function firstSeenSql(from: string, sameSubmission: string): string {
+  return `SELECT f, r, row_number() OVER same AS nth, first_value(${placeSql("s")}) OVER same AS first_place
+    FROM ${from} AS s WINDOW same AS (PARTITION BY ${sameSubmission} ORDER BY f, r)`;
+}
+
+/**
+ * The ledger's latest-submission rule over the rows (`f`, `r`, `file`, `line`) of `from`: of one `person`'s rows, in
+ * file order, each is replaced by the next at least as late (`instant`), and the last one stands. Gives each row's
+ * `replaced` detail, NULL for the one that stands.
+ */
+export function latestPerPersonSql(from: string, person: string, instant: string): string {
+  return `WITH latest AS (
+      SELECT *, max(${instant}) OVER (PARTITION BY ${person} ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_at FROM ${from} AS s
+    ), accepted AS (
+      SELECT *, latest_at IS NULL OR ${instant} >= latest_at AS accepted, ${placeSql("latest")} AS place FROM latest
+    ), chained AS (
+      SELECT *, last_value(CASE WHEN accepted THEN place END IGNORE NULLS) OVER (PARTITION BY ${person} ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_place
+      FROM accepted
+    ), next AS (
+      SELECT f, r, lead(place) OVER (PARTITION BY ${person} ORDER BY f, r) AS next_place FROM accepted WHERE accepted
+    )
+    SELECT c.f, c.r, CASE WHEN NOT c.accepted THEN 'replaced by a later submission (' || c.latest_place || ')'
+      WHEN n.next_place IS NOT NULL THEN 'replaced by a later submission (' || n.next_place || ')' END AS replaced
+    FROM chained AS c LEFT JOIN next AS n ON n.f = c.f AND n.r = c.r`;
+}

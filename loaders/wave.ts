@@ -14,7 +14,7 @@ import type { NameWords } from "./masking";
 import { declaredTimeZone, qualtricsRecord } from "./qualtrics";
 import { loadRawExport, rawCell, rawFromSql, rawLineSql, type RawExport } from "./raw-export";
 import { outOfScopeSql } from "./roster";
-import { firstFault, type Fault, type PartFiles } from "./sql-clean";
+import { firstFault, firstSeenSql, latestPerPersonSql, type Fault, type PartFiles } from "./sql-clean";
 import { stageRows } from "./staging";
 import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSql, mapValues, trimmedSql } from "./sql-values";
 import { endOfDay, formDateOrderOf, type DateOrder } from "./time";
@@ -390,7 +390,6 @@ async function readingOf(connection: DuckDBConnection, id: QuestionId, field: st
 /** The ledger's rules over the wave's submissions, then the clean tables of the submissions they keep. */
 async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: string): Promise<void> {
   const closes = endOfDay(wave.scope.closesOn, wave.scope.timeZone).getTime();
-  const place = (alias: string) => `${alias}.file || ' line ' || ${alias}.line`;
   // In the order of loaders/clean.ts: a submission seen in an earlier export is a repeat (previews and spam are no
   // submissions); then emptiness, lateness, the roster and the wave's scope.
   await connection.run(`CREATE OR REPLACE TEMP TABLE checked AS
@@ -402,25 +401,11 @@ async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: st
            WHEN ${outOfScopeSql("p", wave.scope)} IS NOT NULL THEN 'out_of_scope' END AS reason,
       ${outOfScopeSql("p", wave.scope)} AS out_of_scope
     FROM submissions_read AS s
-    JOIN (SELECT f, r, row_number() OVER same AS nth, first_value(${place("submissions_read")}) OVER same AS first_place
-          FROM submissions_read WHERE real WINDOW same AS (PARTITION BY submission_key ORDER BY f, r)) AS x ON x.f = s.f AND x.r = s.r
+    JOIN (${firstSeenSql("(SELECT * FROM submissions_read WHERE real)", "submission_key")}) AS x ON x.f = s.f AND x.r = s.r
     LEFT JOIN people AS p ON p.email = s.email`);
   // Of one person's submissions, each is replaced by the next at least as late; the last one stands.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ruled AS
-    WITH latest AS (
-      SELECT *, max(instant) OVER (PARTITION BY email ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_at
-      FROM checked WHERE reason IS NULL
-    ), accepted AS (
-      SELECT *, latest_at IS NULL OR instant >= latest_at AS accepted, ${place("latest")} AS place FROM latest
-    ), chained AS (
-      SELECT *, last_value(CASE WHEN accepted THEN place END IGNORE NULLS) OVER (PARTITION BY email ORDER BY f, r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_place
-      FROM accepted
-    ), next AS (
-      SELECT f, r, lead(place) OVER (PARTITION BY email ORDER BY f, r) AS next_place FROM accepted WHERE accepted
-    )
-    SELECT c.f, c.r, c.file, c.line, CASE WHEN NOT c.accepted THEN 'replaced by a later submission (' || c.latest_place || ')'
-      WHEN n.next_place IS NOT NULL THEN 'replaced by a later submission (' || n.next_place || ')' END AS replaced
-    FROM chained AS c LEFT JOIN next AS n ON n.f = c.f AND n.r = c.r`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ruled AS SELECT c.f, c.r, c.file, c.line, l.replaced FROM checked AS c
+    JOIN (${latestPerPersonSql("(SELECT * FROM checked WHERE reason IS NULL)", "email", "instant")}) AS l ON l.f = c.f AND l.r = c.r`);
   const iso = `strftime(epoch_ms(instant), '%Y-%m-%dT%H:%M:%S.%gZ')`;
   await stageRows(connection, "exclusions", `
     SELECT ${sqlString(wave.source)} AS source, ${sqlString(wave.id)} AS wave, file, line, reason, detail FROM (
