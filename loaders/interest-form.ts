@@ -9,29 +9,14 @@ import { readFormTimestamp } from "./google-forms";
 import { requireColumn } from "./header";
 import { normaliseEmail, pseudonymousId } from "./identity";
 import { googleFormsColumns, interestForm } from "./instrument";
-import { addNameWords, nameColumnIndexes, type NameWords } from "./masking";
-import { loadRawExport, rawCell, rawRecordsSql, type RawExport } from "./raw-export";
-import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSql, mapValues } from "./sql-values";
+import type { NameWords } from "./masking";
+import { firstRow, gatherRawNames, loadRawExport, rawCell, rawCellAt, rawRecordsSql, type RawExport } from "./raw-export";
+import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSeparator, listSql, mapValues } from "./sql-values";
 import { firstFault, firstSeenSql, latestPerPersonSql, type Fault, type PartFiles } from "./sql-clean";
 import { stageRows } from "./staging";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
 
-/** Gathers the name words of the raw export's name columns (one pass over their distinct texts). */
-export async function gatherRawNames(connection: DuckDBConnection, raw: RawExport, names: NameWords | null): Promise<void> {
-  if (!names) return;
-  for (const index of nameColumnIndexes(raw.header[0]?.cells ?? [])) {
-    const result = await connection.stream(`SELECT DISTINCT ${rawCell(index)} FROM ${quoteIdentifier(raw.table)} AS t`);
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      for (const [cell] of chunk.getRows() as [string][]) addNameWords(cell, names);
-    }
-  }
-}
 
-/** The lowest row id of `table` (a raw export, `t`) where `where` holds, or null. */
-export async function firstRow(connection: DuckDBConnection, from: string, where: string): Promise<number | null> {
-  const [value] = (await connection.runAndReadAll(`SELECT min(t.rowid)::BIGINT FROM ${from} WHERE ${where}`)).getColumnsJS()[0] ?? [];
-  return value === null || value === undefined ? null : Number(value);
-}
 
 /**
  * Cleans every interest-form export of `files` into the staged rows of `applicants`, `applicant_channels` and
@@ -79,7 +64,7 @@ export async function cleanInterestForms(connection: DuckDBConnection, files: Pa
     const channelMap = `interest_${index}_channels`;
     await mapValues(connection, channelMap, `SELECT ${rawCell(channels)} AS v FROM ${t} AS t`, [["channels", "VARCHAR"]], (v) => {
       const { options, other } = splitCheckbox(v, interestForm.channelOptions, interestForm.separator);
-      return [(other === null ? options : [...options, "Other"]).join("\u001f")];
+      return [(other === null ? options : [...options, "Other"]).join(listSeparator)];
     });
     const records = rawRecordsSql(raw, {
       email_text: rawCell(email),
@@ -119,11 +104,6 @@ export async function cleanInterestForms(connection: DuckDBConnection, files: Pa
   return rowsIn;
 }
 
-/** The text of one cell of a raw export. */
-export async function rawCellAt(connection: DuckDBConnection, raw: RawExport, rowid: number, index: number): Promise<string> {
-  const [text] = (await connection.runAndReadAll(`SELECT ${rawCell(index)} FROM ${quoteIdentifier(raw.table)} AS t WHERE t.rowid = ${rowid}`)).getColumnsJS()[0] as string[];
-  return text;
-}
 
 async function stageError(connection: DuckDBConnection, raw: RawExport, rowid: number, stage: number): Promise<never> {
   throw new ContractError(raw.file, {

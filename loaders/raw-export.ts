@@ -7,6 +7,7 @@ import { ContractError, redacted } from "./contract-error";
 import { readCsvFile, type CsvRecord } from "./csv";
 import { requireWidth } from "./google-forms";
 import { refuseLongAnswers } from "./long-answers";
+import { addNameWords, nameColumnIndexes, type NameWords } from "./masking";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
 
 export interface RawExport {
@@ -56,7 +57,6 @@ function fileShape(path: string): FileShape {
   let crlfs = 0;
   let binary = false;
   let last = -1;
-  let previous = -1;
   try {
     for (;;) {
       const bytes = readSync(fd, buffer, 0, scanBytes, null);
@@ -65,11 +65,10 @@ function fileShape(path: string): FileShape {
       if (!binary && chunk.indexOf(0) !== -1) binary = true;
       for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) {
         breaks += 1;
-        if ((at > 0 ? chunk[at - 1] : previous) === 13) crlfs += 1;
+        if ((at > 0 ? chunk[at - 1] : last) === 13) crlfs += 1;
       }
       for (let at = chunk.indexOf(13); at !== -1; at = chunk.indexOf(13, at + 1)) crs += 1;
-      previous = chunk[bytes - 1];
-      last = previous;
+      last = chunk[bytes - 1];
     }
   } finally {
     closeSync(fd);
@@ -237,4 +236,27 @@ export function rawRecordsSql(raw: RawExport, columns: Record<string, string>): 
 /** The cell of column `index` of a raw record (`t`), NULL read as the empty cell. */
 export function rawCell(index: number): string {
   return `coalesce(t.${quoteIdentifier(rawColumn(index))}, '')`;
+}
+
+/** The text of one cell of a raw export. */
+export async function rawCellAt(connection: DuckDBConnection, raw: RawExport, rowid: number, index: number): Promise<string> {
+  const [text] = (await connection.runAndReadAll(`SELECT ${rawCell(index)} FROM ${quoteIdentifier(raw.table)} AS t WHERE t.rowid = ${rowid}`)).getColumnsJS()[0] as string[];
+  return text;
+}
+
+/** The lowest row id of `table` (a raw export, `t`) where `where` holds, or null. */
+export async function firstRow(connection: DuckDBConnection, from: string, where: string): Promise<number | null> {
+  const [value] = (await connection.runAndReadAll(`SELECT min(t.rowid)::BIGINT FROM ${from} WHERE ${where}`)).getColumnsJS()[0] ?? [];
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/** Gathers the name words of the raw export's name columns (one pass over their distinct texts). */
+export async function gatherRawNames(connection: DuckDBConnection, raw: RawExport, names: NameWords | null): Promise<void> {
+  if (!names) return;
+  for (const index of nameColumnIndexes(raw.header[0]?.cells ?? [])) {
+    const result = await connection.stream(`SELECT DISTINCT ${rawCell(index)} FROM ${quoteIdentifier(raw.table)} AS t`);
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      for (const [cell] of chunk.getRows() as [string][]) addNameWords(cell, names);
+    }
+  }
 }

@@ -130,6 +130,17 @@ export function formPartsSql(text: string): string {
   return `regexp_extract(${trimmedSql(text)}, '^(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2}):(\\d{2})$', ['a', 'b', 'y', 'h', 'mi', 's'])`;
 }
 
+/** The parts of a Qualtrics time (`YYYY-MM-DD HH:MM:SS`) as a struct of texts, empty when it is none. */
+export function qualtricsPartsSql(text: string): string {
+  return `regexp_extract(${trimmedSql(text)}, '^(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})$', ['y', 'm', 'd', 'h', 'mi', 's'])`;
+}
+
+/** Wall-clock ms of the time whose `qualtricsPartsSql` struct is `parts`, as time.ts's parseQualtricsTimestamp reads it; NULL when it is none. */
+export function qualtricsWallSql(parts: string): string {
+  const part = (field: string) => `TRY_CAST(nullif(${parts}.${field}, '') AS INTEGER)`;
+  return wallSql(part("y"), part("m"), part("d"), part("h"), part("mi"), part("s"));
+}
+
 /** Wall-clock ms of the timestamp whose `formPartsSql` struct is `parts`, as time.ts's parseFormTimestamp reads it; NULL when it is none. */
 export function formWallSql(parts: string, order: DateOrder): string {
   const part = (field: string) => `TRY_CAST(nullif(${parts}.${field}, '') AS INTEGER)`;

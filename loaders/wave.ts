@@ -9,14 +9,13 @@ import { readFormTimestamp, requireEmails } from "./google-forms";
 import { mapColumns, requireColumn, type ColumnMap } from "./header";
 import { normaliseEmail, pseudonymousId } from "./identity";
 import { googleFormsColumns, qualtricsColumns, qualtricsRealStatus, qualtricsRealStatusCode, ratingLevel, ratingScale, type QuestionId, type WaveSpec } from "./instrument";
-import { firstRow, gatherRawNames, rawCellAt } from "./interest-form";
 import type { NameWords } from "./masking";
 import { declaredTimeZone, qualtricsRecord } from "./qualtrics";
-import { loadRawExport, rawCell, rawFromSql, rawLineSql, type RawExport } from "./raw-export";
+import { firstRow, gatherRawNames, loadRawExport, rawCell, rawCellAt, rawFromSql, rawLineSql, type RawExport } from "./raw-export";
 import { outOfScopeSql } from "./roster";
 import { firstFault, firstSeenSql, latestPerPersonSql, type Fault, type PartFiles } from "./sql-clean";
 import { stageRows } from "./staging";
-import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSql, mapValues, trimmedSql } from "./sql-values";
+import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSeparator, listSql, mapValues, qualtricsPartsSql, qualtricsWallSql, trimmedSql } from "./sql-values";
 import { endOfDay, formDateOrderOf, type DateOrder } from "./time";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
 
@@ -76,7 +75,7 @@ function mappedCells(reading: CellReading): (string | boolean | null)[] {
   return [
     reading.answered,
     reading.single ?? null,
-    reading.options ? reading.options.join("\u001f") : null,
+    reading.options ? reading.options.join(listSeparator) : null,
     reading.other ?? null,
     reading.text ?? null,
     reading.month === undefined || reading.month === null ? null : reading.month.toISOString().slice(0, 10),
@@ -128,7 +127,6 @@ async function readExport(connection: DuckDBConnection, wave: WaveSpec, raw: Raw
       emailRow: questionTexts.line,
       emailColumn: qualtricsColumns.email,
     };
-    const parts = `regexp_extract(${trimmedSql(rawCell(metadata.recorded))}, '^(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})$', ['y', 'm', 'd', 'h', 'mi', 's'])`;
     // The metadata's rules in the order zod reads them: the recorded time, then `Finished`.
     const metadataFault = async (rowid: number): Promise<never> => {
       const cells: Record<string, string> = {};
@@ -139,7 +137,7 @@ async function readExport(connection: DuckDBConnection, wave: WaveSpec, raw: Raw
     const badFinished = await firstRow(connection, `${t} AS t`, `${finished} NOT IN ('true', 'false', '1', '0')`);
     if (badFinished !== null) faults.push({ rowid: badFinished, order: 1, error: () => metadataFault(badFinished) });
     const walls = `wave_${index}_walls`;
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${walls} AS SELECT rowid AS r, ${qualtricsWallSql("p")} AS wall FROM (SELECT rowid, ${parts} AS p FROM ${t} AS t)`);
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${walls} AS SELECT rowid AS r, ${qualtricsWallSql("p")} AS wall FROM (SELECT rowid, ${qualtricsPartsSql(rawCell(metadata.recorded))} AS p FROM ${t} AS t)`);
     const badTime = await firstRow(connection, `${walls} AS t`, "t.wall IS NULL");
     if (badTime !== null) faults.push({ rowid: badTime, order: 0, error: () => metadataFault(badTime) });
     const answers = await readAnswers(connection, wave, raw, index, columns, exported.real, faults);
@@ -166,15 +164,6 @@ async function readExport(connection: DuckDBConnection, wave: WaveSpec, raw: Raw
   }
   const answers = await readAnswers(connection, wave, raw, index, columns, "true", faults);
   return { ...exported, columns: answers, faults, walls };
-}
-
-/** Qualtrics' `YYYY-MM-DD HH:MM:SS` wall time from its parts (as time.ts's parseQualtricsTimestamp reads it). */
-function qualtricsWallSql(parts: string): string {
-  const part = (field: string) => `TRY_CAST(nullif(${parts}.${field}, '') AS INTEGER)`;
-  const [y, m, d, h, mi, s] = ["y", "m", "d", "h", "mi", "s"].map(part);
-  const year = `(CASE WHEN ${y} < 100 THEN ${y} + 1900 ELSE ${y} END)`;
-  const valid = `${m} BETWEEN 1 AND 12 AND ${d} >= 1 AND ${h} <= 23 AND ${mi} <= 59 AND ${s} <= 59 AND ${d} <= day(last_day(make_date(${year}, ${m}, 1)))`;
-  return `CASE WHEN ${valid} THEN epoch_ms(make_timestamp(${year}, ${m}, ${d}, ${h}, ${mi}, ${s})) END`;
 }
 
 /** Maps each answer column's distinct texts through the cell reader; a column's first unreadable cell is a fault. */
