@@ -6,7 +6,7 @@ import { CellReader, rewordedAt, type CellReading } from "./answers";
 import { normaliseCohort } from "./cohort";
 import { ContractError } from "./contract-error";
 import { readFormTimestamp, requireEmails } from "./google-forms";
-import { mapColumns, requireColumn, type ColumnMap } from "./header";
+import { headerKey, mapColumns, requireColumn, type ColumnMap } from "./header";
 import { normaliseEmail, pseudonymousId } from "./identity";
 import { googleFormsColumns, qualtricsColumns, qualtricsRealStatus, qualtricsRealStatusCode, ratingLevel, ratingScale, type QuestionId, type WaveSpec } from "./instrument";
 import type { NameWords } from "./masking";
@@ -199,7 +199,8 @@ async function readAnswers(connection: DuckDBConnection, wave: WaveSpec, raw: Ra
 /** The date order an export's own timestamps show (the first with a number above 12), with the row it is on. */
 async function shownDateOrder(connection: DuckDBConnection, raw: RawExport): Promise<{ order: DateOrder; rowid: number } | null> {
   const [header] = raw.header;
-  const timestamp = header ? header.cells.findIndex((cell) => cell.trim().toLowerCase() === googleFormsColumns.timestamp.toLowerCase()) : -1;
+  // Matched as requireColumn matches it (an export whose column is missing says so at its own turn).
+  const timestamp = header ? header.cells.findIndex((cell) => headerKey(cell) === headerKey(googleFormsColumns.timestamp)) : -1;
   if (timestamp === -1) return null;
   const parts = formPartsSql(rawCell(timestamp));
   const rows = (await connection.runAndReadAll(
