@@ -21,42 +21,40 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** HMAC-SHA256's padded key blocks, kept per key: two one-shot hashes per id cost half of a createHmac (RFC 2104). */
-interface HmacPads {
+/** HMAC-SHA256's padded key blocks (RFC 2104): the key, hashed first when longer than a block, XOR 0x36 and 0x5c. */
+export interface HmacPads {
   inner: Buffer;
   outer: Buffer;
 }
 
-const padsByKey = new Map<string, HmacPads | null>();
+const padsByKey = new Map<string, HmacPads>();
 
-/** The key's pads, with room after them for a short message (inner) and the inner digest (outer); null for a key longer than a block. */
-function hmacPads(key: string): HmacPads | null {
+/** The key's two 64-byte pads, kept per key (sql-values.ts's idMap hashes with them too). */
+export function hmacPads(key: string): HmacPads {
   let pads = padsByKey.get(key);
   if (pads === undefined) {
-    const bytes = Buffer.from(key);
-    pads = null;
-    if (bytes.length <= 64) {
-      const inner = Buffer.alloc(64 + 1024);
-      const outer = Buffer.alloc(64 + 32);
-      for (let i = 0; i < 64; i += 1) {
-        inner[i] = (bytes[i] ?? 0) ^ 0x36;
-        outer[i] = (bytes[i] ?? 0) ^ 0x5c;
-      }
-      pads = { inner, outer };
+    let bytes = Buffer.from(key);
+    if (bytes.length > 64) bytes = hash("sha256", bytes, "buffer");
+    const inner = Buffer.alloc(64);
+    const outer = Buffer.alloc(64);
+    for (let i = 0; i < 64; i += 1) {
+      inner[i] = (bytes[i] ?? 0) ^ 0x36;
+      outer[i] = (bytes[i] ?? 0) ^ 0x5c;
     }
+    pads = { inner, outer };
     padsByKey.set(key, pads);
   }
   return pads;
 }
 
+/** Hex digits of the HMAC an id keeps. */
+export const idLength = 16;
+
 export function pseudonymousId(email: string, key: string): string {
-  const message = normaliseEmail(email);
-  const pads = hmacPads(key);
-  // A long key or message takes the general path: the same HMAC.
-  if (pads === null || message.length * 3 > 1024) return createHmac("sha256", key).update(message).digest("hex").slice(0, 16);
-  const length = pads.inner.write(message, 64);
-  hash("sha256", pads.inner.subarray(0, 64 + length), "buffer").copy(pads.outer, 64);
-  return hash("sha256", pads.outer, "hex").slice(0, 16);
+  const { inner, outer } = hmacPads(key);
+  // Two one-shot hashes cost half of a createHmac; they give the same HMAC.
+  const innerDigest = hash("sha256", Buffer.concat([inner, Buffer.from(normaliseEmail(email))]), "buffer");
+  return hash("sha256", Buffer.concat([outer, innerDigest]), "hex").slice(0, idLength);
 }
 
 /** Where the key file is: WORKBENCH_ID_KEY_FILE, else outcomes-workbench/id-key in the user's config folder. */

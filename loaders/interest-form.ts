@@ -7,11 +7,11 @@ import { normaliseCohort } from "./cohort";
 import { ContractError } from "./contract-error";
 import { readFormTimestamp } from "./google-forms";
 import { requireColumn } from "./header";
-import { normaliseEmail, pseudonymousId } from "./identity";
+import { normaliseEmail } from "./identity";
 import { googleFormsColumns, interestForm } from "./instrument";
 import type { NameWords } from "./masking";
 import { firstRow, gatherRawNames, loadRawExport, rawCell, rawCellAt, rawRecordsSql, type RawExport } from "./raw-export";
-import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSeparator, listSql, mapValues } from "./sql-values";
+import { emailMap, emailSql, formPartsSql, formWallSql, idMap, instantsOf, listSeparator, listSql, mapValues } from "./sql-values";
 import { firstFault, firstSeenSql, latestPerPersonSql, type Fault, type PartFiles } from "./sql-clean";
 import { stageRows } from "./staging";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
@@ -96,7 +96,7 @@ export async function cleanInterestForms(connection: DuckDBConnection, files: Pa
   await stageRows(connection, "exclusions", `
     SELECT ${source} AS source, NULL AS wave, file, line, 'repeated_export' AS reason, 'repeated in another export: same submission as ' || first_place AS detail FROM interest_seen WHERE nth > 1
     UNION ALL SELECT ${source}, NULL, file, line, 'duplicate_replaced', replaced FROM interest_ruled WHERE replaced IS NOT NULL`);
-  await mapValues(connection, "interest_ids", "SELECT email AS v FROM interest_ruled WHERE replaced IS NULL", [["id", "VARCHAR"]], (email) => [pseudonymousId(email, files.idKey)]);
+  await idMap(connection, "interest_ids", "SELECT email AS v FROM interest_ruled WHERE replaced IS NULL", files.idKey);
   await connection.run(`CREATE OR REPLACE TEMP TABLE interest_kept AS SELECT r.*, ids.id AS applicant_id FROM interest_ruled AS r JOIN interest_ids AS ids ON ids.v = r.email WHERE r.replaced IS NULL`);
   await stageRows(connection, "applicants", `SELECT applicant_id, epoch_ms(at_ms) AS submitted_at, cohort AS cohort_of_interest, stage AS career_stage, file AS source_file, line AS source_line FROM interest_kept`);
   await stageRows(connection, "applicant_channels", `SELECT applicant_id, cohort AS cohort_of_interest, unnest(${listSql("channels")}) AS channel FROM interest_kept`);

@@ -1,8 +1,9 @@
 // The value rules of the cleaning (loaders/time.ts, identity.ts, and any rule of few distinct values) applied in
 // DuckDB to a whole column at once, giving exactly what the TypeScript rule gives each value: where SQL cannot be
 // exact (text that is not ASCII, a rule with many branches), the TypeScript rule is applied to each distinct value.
-import type { DuckDBConnection } from "@duckdb/node-api";
+import { blobValue, type DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
+import { hmacPads, idLength } from "./identity";
 import { type DateOrder, zoneOffsetAt } from "./time";
 
 /** The characters String.prototype.trim removes: white space and line terminators. */
@@ -62,6 +63,21 @@ export async function mapValues(
     appender.closeSync();
     await connection.run(`DROP TABLE ${distinct}`);
   }
+}
+
+/**
+ * A table `name` (v VARCHAR, id VARCHAR) holding identity.ts's pseudonymousId(v, key) for every distinct normalised
+ * email the query `values` (one column, `v`) gives, NULL read as the empty text: the same HMAC-SHA256, in DuckDB
+ * (a tenth of the time of a hash per email in TypeScript and the trip there and back). The key's pads are bound as
+ * parameters, never written into the statement's text.
+ */
+export async function idMap(connection: DuckDBConnection, name: string, values: string, key: string): Promise<void> {
+  const { inner, outer } = hmacPads(key);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(name)} AS
+     SELECT v, left(sha256($2::BLOB || unhex(sha256($1::BLOB || encode(v)))), ${idLength}) AS id FROM (SELECT DISTINCT coalesce(v, '') AS v FROM (${values}))`,
+    [blobValue(inner), blobValue(outer)],
+  );
 }
 
 /** Distinct texts a rule reads at a time. */

@@ -7,7 +7,7 @@ import { normaliseCohort } from "./cohort";
 import { ContractError } from "./contract-error";
 import { readFormTimestamp, requireEmails } from "./google-forms";
 import { headerKey, mapColumns, requireColumn, type ColumnMap } from "./header";
-import { normaliseEmail, pseudonymousId } from "./identity";
+import { normaliseEmail } from "./identity";
 import { googleFormsColumns, qualtricsColumns, qualtricsRealStatus, qualtricsRealStatusCode, ratingLevel, ratingScale, type QuestionId, type WaveSpec } from "./instrument";
 import type { NameWords } from "./masking";
 import { declaredTimeZone, qualtricsRecord } from "./qualtrics";
@@ -15,7 +15,7 @@ import { firstRow, gatherRawNames, loadRawExport, rawCell, rawCellAt, rawFromSql
 import { outOfScopeSql } from "./roster";
 import { firstFault, firstSeenSql, latestPerPersonSql, type Fault, type PartFiles } from "./sql-clean";
 import { stageRows } from "./staging";
-import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, listSeparator, listSql, mapValues, qualtricsPartsSql, qualtricsWallSql, trimmedSql } from "./sql-values";
+import { emailMap, emailSql, formPartsSql, formWallSql, idMap, instantsOf, listSeparator, listSql, mapValues, qualtricsPartsSql, qualtricsWallSql, trimmedSql } from "./sql-values";
 import { endOfDay, formDateOrderOf, type DateOrder } from "./time";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
 
@@ -415,7 +415,7 @@ async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: st
     SELECT s.f, s.r, s.file, s.line, s.email, s.instant, s.finished, s.answered_questions, p.cohort, p.cohort_order, p.stream, p.program_start, p.program_end, p.extension
     FROM ruled AS r JOIN submissions_read AS s ON s.f = r.f AND s.r = r.r JOIN people AS p ON p.email = s.email
     WHERE r.replaced IS NULL`);
-  await mapValues(connection, "ids", "SELECT email AS v FROM kept", [["id", "VARCHAR"]], (email) => [pseudonymousId(email, idKey)]);
+  await idMap(connection, "ids", "SELECT email AS v FROM kept", idKey);
   await connection.run("ALTER TABLE kept ADD COLUMN respondent_id VARCHAR");
   await connection.run("UPDATE kept SET respondent_id = ids.id FROM ids WHERE ids.v = kept.email");
   const single = (id: QuestionId) => readingOf(connection, id, "single");

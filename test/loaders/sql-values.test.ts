@@ -1,9 +1,9 @@
 // The SQL value rules give exactly what the TypeScript rules give, on the texts real exports hold.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { normaliseEmail } from "../../loaders/identity";
+import { normaliseEmail, pseudonymousId } from "../../loaders/identity";
 import { withDuckDB } from "../../loaders/parquet";
-import { emailMap, emailSql, formPartsSql, formWallSql, instantsOf, mapValues, trimmedSql } from "../../loaders/sql-values";
+import { emailMap, emailSql, formPartsSql, formWallSql, idMap, instantsOf, mapValues, trimmedSql } from "../../loaders/sql-values";
 import { parseFormTimestamp, type DateOrder } from "../../loaders/time";
 import { sqlString } from "../../src/survey/sql";
 
@@ -43,5 +43,17 @@ test("mapValues maps every distinct text, however many (the appender must not cu
   await withDuckDB(async (connection) => {
     await mapValues(connection, "many", "SELECT range::VARCHAR AS v FROM range(300000)", [["n", "INTEGER"]], (v) => [Number(v) + 1]);
     assert.deepEqual(await column(connection, "SELECT count(*)::INTEGER FROM many WHERE n = v::INTEGER + 1"), [300000]);
+  });
+});
+
+test("ids in SQL are pseudonymousId's, whatever the key's and email's length and script", async () => {
+  const emails = ["ana@example.org", "", "zoë@exämple.org", "李@例子.中国", `${"é".repeat(400)}@example.org`, `${"a".repeat(2000)}@example.org`, "o'brien+tag@x.org"];
+  await withDuckDB(async (connection) => {
+    for (const key of ["k1", "x".repeat(64), "y".repeat(65), "outcomes-workbench-sample-key", "ключ-ключ"]) {
+      await idMap(connection, "ids", `SELECT v FROM (${values(emails)}) UNION ALL SELECT NULL`, key);
+      const ids = await column(connection, `SELECT m.id FROM (${values(emails)}) AS t JOIN ids AS m ON m.v = t.v ORDER BY t.i`);
+      assert.deepEqual(ids, emails.map((email) => pseudonymousId(email, key)), key);
+      assert.deepEqual(await column(connection, "SELECT count(*)::INTEGER FROM ids"), [emails.length], "NULL is read as the empty text");
+    }
   });
 });
