@@ -20,7 +20,7 @@ const keptOrganisations = new Set(["MATS"]);
 const capitalisedOnly = new Set(["Meta", "ARC", "MIT", "Apollo", "Redwood", "Conjecture", "Mila", "CHAI", "Berkeley", "Cambridge", "Oxford"]);
 
 /** Column headers holding people's names, in the roster and the survey exports. */
-const nameColumns = new Set(["full_name", "Full name", "RecipientFirstName", "RecipientLastName", "Recipient First Name", "Recipient Last Name"]);
+export const nameColumns: ReadonlySet<string> = new Set(["full_name", "Full name", "RecipientFirstName", "RecipientLastName", "Recipient First Name", "Recipient Last Name"]);
 
 /** The optional list of other names to mask (mentors, staff), one per line, in the exports folder. */
 export const maskNamesFile = "mask-names.txt";
@@ -84,11 +84,14 @@ export function nameColumnIndexes(header: readonly string[]): number[] {
   return header.flatMap((name, index) => (nameColumns.has(name.trim()) ? [index] : []));
 }
 
+/** How Qualtrics' third header row starts ({"ImportId":…}). */
+export const importIdPrefix = '{"ImportId"';
+
 /** Adds the name words of one cell of a name column to `words`. */
 export function addNameWords(cell: string, words: NameWords): void {
   const value = cell.trim();
   // Qualtrics' second and third header rows ("Recipient Last Name", {"ImportId":…}) are not people.
-  if (nameColumns.has(value) || value.startsWith('{"ImportId"')) return;
+  if (nameColumns.has(value) || value.startsWith(importIdPrefix)) return;
   for (const word of nameWordsOf(value)) words.add(word);
 }
 

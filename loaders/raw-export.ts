@@ -7,7 +7,7 @@ import { ContractError, redacted } from "./contract-error";
 import { readCsvFile, type CsvRecord } from "./csv";
 import { requireWidth } from "./google-forms";
 import { refuseLongAnswers } from "./long-answers";
-import { addNameWords, nameColumnIndexes, type NameWords } from "./masking";
+import { addNameWords, importIdPrefix, nameColumnIndexes, nameColumns, nameWordsOf, type NameWords } from "./masking";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
 
 export interface RawExport {
@@ -253,10 +253,20 @@ export async function firstRow(connection: DuckDBConnection, from: string, where
 /** Gathers the name words of the raw export's name columns (one pass over their distinct texts). */
 export async function gatherRawNames(connection: DuckDBConnection, raw: RawExport, names: NameWords | null): Promise<void> {
   if (!names) return;
+  const notAName = (value: string) => `(${value} IN (${[...nameColumns].map(sqlString).join(", ")}) OR starts_with(${value}, ${sqlString(importIdPrefix)}))`;
   for (const index of nameColumnIndexes(raw.header[0]?.cells ?? [])) {
-    const result = await connection.stream(`SELECT DISTINCT ${rawCell(index)} FROM ${quoteIdentifier(raw.table)} AS t`);
+    // A name of printable ASCII has the words of its parts between spaces (masking.ts's nameWordsOf): its distinct
+    // parts are read, far fewer than its distinct names; any other name is read whole (Unicode normalisation
+    // may join what spaces part).
+    const result = await connection.stream(`WITH cells AS (SELECT DISTINCT ${rawCell(index)} AS cell FROM ${quoteIdentifier(raw.table)} AS t),
+      plain AS (SELECT trim(cell, ' ') AS value FROM cells WHERE regexp_full_match(cell, '[\x20-\x7e]*'))
+      SELECT DISTINCT unnest(string_split(value, ' ')) AS text, true AS part FROM plain WHERE NOT ${notAName("value")}
+      UNION ALL SELECT cell, false FROM cells WHERE NOT regexp_full_match(cell, '[\x20-\x7e]*')`);
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      for (const [cell] of chunk.getRows() as [string][]) addNameWords(cell, names);
+      for (const [text, part] of chunk.getRows() as [string, boolean][]) {
+        if (part) for (const word of nameWordsOf(text)) names.add(word);
+        else addNameWords(text, names);
+      }
     }
   }
 }

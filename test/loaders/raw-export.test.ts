@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { readCsvFile } from "../../loaders/csv";
 import { withDuckDB } from "../../loaders/parquet";
-import { loadRawExport } from "../../loaders/raw-export";
+import { addNameWords } from "../../loaders/masking";
+import { gatherRawNames, loadRawExport } from "../../loaders/raw-export";
 
 function exportWith(lines: string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), "workbench-raw-")), "export.csv");
@@ -48,5 +49,21 @@ test("a record of another width stops the reading there, the rows before it read
     const raw = await loadRawExport(connection, path, "export.csv", 1, "raw");
     assert.equal(raw.rows, 1);
     assert.equal(raw.pending?.message, "export.csv row 3: expected 2 fields as in the header row, got '3 fields'");
+  });
+});
+
+test("the name words gathered from an export's name column are addNameWords' of each of its cells", async () => {
+  const names = [
+    "Ana Lima", "  Ana   de la Cruz ", "O'Brien-Smith", "Jean-Luc O'Neil", "Recipient Last Name", "Full name", "Ana Full name",
+    "Zoë Ångström", "Ｊｏｓé Ｍａｒｔíｎｅｚ", "Fa\u00ADqui Li", "Li\u00A0Wei", "Chloé\u200BAdams", "", "x", "A B", "D'Arcy  Mc-Lean", '{"ImportId":"QID1"}',
+  ];
+  const path = exportWith(["Full name,b", ...names.map((name) => `"${name.replaceAll('"', '""')}",1`)]);
+  await withDuckDB(async (connection) => {
+    const raw = await loadRawExport(connection, path, "export.csv", 1, "raw");
+    const gathered = new Set<string>();
+    await gatherRawNames(connection, raw, gathered);
+    const expected = new Set<string>();
+    for (const name of names) addNameWords(name, expected);
+    assert.deepEqual([...gathered].sort(), [...expected].sort());
   });
 });
