@@ -88,19 +88,22 @@ export async function cleanInterestForms(connection: DuckDBConnection, files: Pa
   // The ledger's rules, as for survey waves (loaders/sql-clean.ts): the same person, time and cohort seen in an earlier
   // export is a repeat; of one person's submissions for one cohort, the latest stands.
   const person = "email, coalesce(cohort, '')";
-  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_seen AS SELECT i.*, s.nth, s.first_place FROM interest AS i
-    JOIN (${firstSeenSql("interest", `${person}, at_ms`)}) AS s ON s.f = i.f AND s.r = i.r`);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_ruled AS SELECT i.*, l.replaced FROM interest_seen AS i
-    JOIN (${latestPerPersonSql("(SELECT * FROM interest_seen WHERE nth = 1)", person, "at_ms")}) AS l ON l.f = i.f AND l.r = i.r`);
+  // The rules read only the columns they need: each window keeps every column it is given.
+  const ruleColumns = "i.f, i.r, i.file, i.line, i.email, i.cohort, i.at_ms";
+  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_seen AS ${firstSeenSql(`(SELECT ${ruleColumns} FROM interest AS i)`, `${person}, at_ms`)}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_ruled AS
+    ${latestPerPersonSql(`(SELECT ${ruleColumns} FROM interest AS i JOIN interest_seen AS s ON s.f = i.f AND s.r = i.r WHERE s.nth = 1)`, person, "at_ms")}`);
   const source = sqlString(interestForm.source);
   await stageRows(connection, "exclusions", `
-    SELECT ${source} AS source, NULL AS wave, file, line, 'repeated_export' AS reason, 'repeated in another export: same submission as ' || first_place AS detail FROM interest_seen WHERE nth > 1
-    UNION ALL SELECT ${source}, NULL, file, line, 'duplicate_replaced', replaced FROM interest_ruled WHERE replaced IS NOT NULL`);
-  await idMap(connection, "interest_ids", "SELECT email AS v FROM interest_ruled WHERE replaced IS NULL", files.idKey);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_kept AS SELECT r.*, ids.id AS applicant_id FROM interest_ruled AS r JOIN interest_ids AS ids ON ids.v = r.email WHERE r.replaced IS NULL`);
-  await stageRows(connection, "applicants", `SELECT applicant_id, epoch_ms(at_ms) AS submitted_at, cohort AS cohort_of_interest, stage AS career_stage, file AS source_file, line AS source_line FROM interest_kept`);
-  await stageRows(connection, "applicant_channels", `SELECT applicant_id, cohort AS cohort_of_interest, unnest(${listSql("channels")}) AS channel FROM interest_kept`);
-  for (const table of ["interest", "interest_seen", "interest_ruled", "interest_ids", "interest_kept"]) await connection.run(`DROP TABLE ${table}`);
+    SELECT ${source} AS source, NULL AS wave, i.file, i.line, 'repeated_export' AS reason, 'repeated in another export: same submission as ' || s.first_place AS detail
+      FROM interest AS i JOIN interest_seen AS s ON s.f = i.f AND s.r = i.r WHERE s.nth > 1
+    UNION ALL SELECT ${source}, NULL, i.file, i.line, 'duplicate_replaced', l.replaced FROM interest AS i JOIN interest_ruled AS l ON l.f = i.f AND l.r = i.r WHERE l.replaced IS NOT NULL`);
+  const kept = "interest AS i JOIN interest_ruled AS l ON l.f = i.f AND l.r = i.r AND l.replaced IS NULL";
+  await idMap(connection, "interest_ids", `SELECT i.email AS v FROM ${kept}`, files.idKey);
+  const withIds = `${kept} JOIN interest_ids AS ids ON ids.v = i.email`;
+  await stageRows(connection, "applicants", `SELECT ids.id AS applicant_id, epoch_ms(i.at_ms) AS submitted_at, i.cohort AS cohort_of_interest, i.stage AS career_stage, i.file AS source_file, i.line AS source_line FROM ${withIds}`);
+  await stageRows(connection, "applicant_channels", `SELECT ids.id AS applicant_id, i.cohort AS cohort_of_interest, unnest(${listSql("i.channels")}) AS channel FROM ${withIds}`);
+  for (const table of ["interest", "interest_seen", "interest_ruled", "interest_ids"]) await connection.run(`DROP TABLE ${table}`);
   return rowsIn;
 }
 

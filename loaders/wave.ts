@@ -10,6 +10,7 @@ import { headerKey, mapColumns, requireColumn, type ColumnMap } from "./header";
 import { normaliseEmail } from "./identity";
 import { googleFormsColumns, qualtricsColumns, qualtricsRealStatus, qualtricsRealStatusCode, ratingLevel, ratingScale, type QuestionId, type WaveSpec } from "./instrument";
 import type { NameWords } from "./masking";
+import type { TableName } from "./model";
 import { declaredTimeZone, qualtricsRecord } from "./qualtrics";
 import { firstRow, gatherRawNames, loadRawExport, rawCell, rawCellAt, rawFromSql, rawLineSql, type RawExport } from "./raw-export";
 import { outOfScopeSql } from "./roster";
@@ -281,9 +282,8 @@ export async function cleanWave(connection: DuckDBConnection, wave: WaveSpec, fi
     rowsIn.set(exported.raw.file, exported.raw.rows);
   }
   if (unreadable) throw unreadable;
-  await submissions(connection, wave, exports);
-  await stageWave(connection, wave, files.idKey);
-  const tables = ["submissions_read", "checked", "ruled", "kept", "ids", "kept_answers", "other_cohorts", "kept_cohorts", "canonical_cohorts"];
+  await stageWave(connection, wave, files.idKey, await submissions(connection, wave, exports));
+  const tables = ["checked", "ruled", "kept", "ids", "kept_answers", "other_cohorts", "kept_cohorts", "canonical_cohorts"];
   for (const { index } of exports) tables.push(`wave_${index}_instants`, `wave_${index}_emails`);
   for (const table of tables) await connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
   return rowsIn;
@@ -328,26 +328,43 @@ const readingFields = {
 /** Column names in the table of submissions for question `id`'s readings (one set per grid row). */
 const readingColumn = (id: QuestionId, field: string, row?: number) => quoteIdentifier(row === undefined ? `q_${id}_${field}` : `g_${id}_${row}_${field}`);
 
-/** The wave's submissions (table `submissions_read`), one row per record of its exports, with what the rules and clean tables need. */
-async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports: WaveExport[]): Promise<void> {
+/** The query of the kept submissions' answers (loaders/answers.ts CellReading), its reading columns, and the tables it reads. */
+interface Answers {
+  sql: string;
+  readings: Set<string>;
+  tables: string[];
+}
+
+/**
+ * The wave's submissions (table `submissions_read`), one row per record of its exports, with what the ledger's rules
+ * need. Returns the query that adds its answers (the reading columns, also returned) to each row of `kept_rows`,
+ * and the tables that query reads: only the submissions the rules keep are read that far.
+ */
+async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports: WaveExport[]): Promise<Answers> {
   const selects: string[] = [];
+  const answerSelects: string[] = [];
+  const readingColumns = new Set<string>();
   for (const e of exports) {
     const { raw, index } = e;
     const instants = `wave_${index}_instants`;
     await instantsOf(connection, instants, `SELECT wall FROM ${e.walls}`, e.timeZone);
     await emailMap(connection, `wave_${index}_emails`, `SELECT ${e.emailText} AS v FROM ${quoteIdentifier(raw.table)} AS t`, normaliseEmail);
-    // A preview's or spam's answers are nobody's: they are not read (its cells join the map of blank cells).
-    const joins = e.columns.map((c) => `LEFT JOIN ${c.map} AS a${c.order} ON a${c.order}.v = CASE WHEN t.real__ THEN ${rawCell(c.index)} ELSE '' END`).join("\n");
+    // Each answer column's readings (`fields`) of a record `t` by its text, or by `cell` when given.
+    const joins = (fields: (c: AnswerColumn) => string, cell?: (c: AnswerColumn) => string) =>
+      e.columns.map((c) => `LEFT JOIN (SELECT v, ${fields(c)} FROM ${c.map}) AS a${c.order} ON a${c.order}.v = ${cell ? cell(c) : rawCell(c.index)}`).join("\n");
     const questions = e.columns.filter((c) => c.row === undefined);
     const grids = [...new Set(e.columns.filter((c) => c.row !== undefined).map((c) => c.id))];
     const answered = [
       ...questions.map((c) => `coalesce(a${c.order}.answered, false)::INTEGER`),
       ...grids.map((id) => `(${e.columns.filter((c) => c.id === id && c.row !== undefined).map((c) => `coalesce(a${c.order}.answered, false)`).join(" OR ")})::INTEGER`),
     ];
+    const fieldsOf = (c: AnswerColumn) => readingFields[wave.questions.get(c.id)!.kind];
     const readings = e.columns.flatMap((c) => {
       const row = c.row === undefined ? undefined : (wave.questions.get(c.id)!.rows ?? []).indexOf(c.row);
-      const fields = readingFields[wave.questions.get(c.id)!.kind];
-      return fields.map((field) => `a${c.order}.${field} AS ${readingColumn(c.id, field, row)}`);
+      return fieldsOf(c).map((field) => {
+        readingColumns.add(readingColumn(c.id, field, row));
+        return `a${c.order}.${field} AS ${readingColumn(c.id, field, row)}`;
+      });
     });
     // Google Forms has no response id: the same submission is the same person, time and answers.
     const keyCells = [...e.columns].sort((a, b) => a.index - b.index).map((c) => trimmedSql(rawCell(c.index)));
@@ -355,30 +372,33 @@ async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports
       wave.format === "qualtrics"
         ? trimmedSql(rawCell(requireColumn(raw.header[0].cells, qualtricsColumns.responseId, raw.file, raw.header[0].line)))
         : `md5(concat_ws(chr(0), ${emailSql(e.emailText, "em.m")}, i.instant::VARCHAR${keyCells.map((cell) => `, ${cell}`).join("")}))`;
+    // A preview's or spam's answers are nobody's: they are not read (its cells join the map of blank cells); the
+    // kept submissions are all respondents' answers.
     selects.push(`SELECT ${index} AS f, ${sqlString(raw.file)} AS file, t.rowid__ AS r, t.line__ AS line,
         t.real__ AS real, ${e.statusText} AS status_text, ${e.finished} AS finished, ${key} AS submission_key,
         ${emailSql(e.emailText, "em.m")} AS email, i.instant,
-        ${answered.length ? answered.join(" + ") : "0"} AS answered_questions${readings.map((r) => `, ${r}`).join("")}
+        ${answered.length ? answered.join(" + ") : "0"} AS answered_questions
       FROM (SELECT t.rowid AS rowid__, t.*, ${rawLineSql(raw)} AS line__, ${e.real} AS real__ FROM ${rawFromSql(raw)}) AS t
       JOIN ${e.walls} AS w ON w.r = t.rowid__ JOIN ${instants} AS i ON i.wall = w.wall
       LEFT JOIN wave_${index}_emails AS em ON em.v = ${e.emailText}
-      ${joins}`);
+      ${joins(() => "answered", (c) => `CASE WHEN t.real__ THEN ${rawCell(c.index)} ELSE '' END`)}`);
+    answerSelects.push(`SELECT k.*${readings.map((r) => `, ${r}`).join("")}
+      FROM (SELECT * FROM kept_rows WHERE f = ${index}) AS k JOIN (SELECT t.rowid AS rowid__, t.* FROM ${quoteIdentifier(raw.table)} AS t) AS t ON t.rowid__ = k.r
+      ${joins((c) => fieldsOf(c).join(", "))}`);
   }
   await connection.run(`CREATE OR REPLACE TEMP TABLE submissions_read AS ${selects.join(" UNION ALL BY NAME ")}`);
   for (const e of exports) {
-    for (const table of [e.raw.table, e.raw.lines, e.walls, ...e.columns.map((c) => c.map)]) if (table) await connection.run(`DROP TABLE ${quoteIdentifier(table)}`);
+    for (const table of [e.raw.lines, e.walls]) if (table) await connection.run(`DROP TABLE ${quoteIdentifier(table)}`);
   }
-}
-
-/** A reading column of `submissions_read` (as `s.…`), or NULL when no export of the wave asked the question. */
-async function readingOf(connection: DuckDBConnection, id: QuestionId, field: string, row?: number): Promise<string> {
-  const name = readingColumn(id, field, row);
-  const found = (await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM information_schema.columns WHERE table_name = 'submissions_read' AND column_name = ${sqlString(name.slice(1, -1))}`)).getColumnsJS()[0][0];
-  return Number(found) > 0 ? `s.${name}` : "NULL";
+  const tables = exports.flatMap((e) => [e.raw.table, ...e.columns.map((c) => c.map)]);
+  return { sql: answerSelects.join(" UNION ALL BY NAME "), readings: readingColumns, tables };
 }
 
 /** The ledger's rules over the wave's submissions, then the clean tables of the submissions they keep. */
-async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: string): Promise<void> {
+async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: string, answers: Answers): Promise<void> {
+  const { readings } = answers;
+  // A reading column of the kept submissions (as `kept.…`), or NULL when no export of the wave asked the question.
+  const readingOf = (id: QuestionId, field: string, row?: number) => (readings.has(readingColumn(id, field, row)) ? `kept.${readingColumn(id, field, row)}` : "NULL");
   const closes = endOfDay(wave.scope.closesOn, wave.scope.timeZone).getTime();
   // In the order of loaders/clean.ts: a submission seen in an earlier export is a repeat (previews and spam are no
   // submissions); then emptiness, lateness, the roster and the wave's scope.
@@ -394,7 +414,7 @@ async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: st
     JOIN (${firstSeenSql("(SELECT * FROM submissions_read WHERE real)", "submission_key")}) AS x ON x.f = s.f AND x.r = s.r
     LEFT JOIN people AS p ON p.email = s.email`);
   // Of one person's submissions, each is replaced by the next at least as late; the last one stands.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ruled AS SELECT c.f, c.r, c.file, c.line, l.replaced FROM checked AS c
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ruled AS SELECT c.f, c.r, c.file, c.line, c.email, l.replaced FROM checked AS c
     JOIN (${latestPerPersonSql("(SELECT * FROM checked WHERE reason IS NULL)", "email", "instant")}) AS l ON l.f = c.f AND l.r = c.r`);
   const iso = `strftime(epoch_ms(instant), '%Y-%m-%dT%H:%M:%S.%gZ')`;
   await stageRows(connection, "exclusions", `
@@ -411,38 +431,40 @@ async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: st
       UNION ALL
       SELECT file, line, 'duplicate_replaced', replaced FROM ruled WHERE replaced IS NOT NULL
     )`);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE kept AS
-    SELECT s.f, s.r, s.file, s.line, s.email, s.instant, s.finished, s.answered_questions, p.cohort, p.cohort_order, p.stream, p.program_start, p.program_end, p.extension
-    FROM ruled AS r JOIN submissions_read AS s ON s.f = r.f AND s.r = r.r JOIN people AS p ON p.email = s.email
+  await idMap(connection, "ids", "SELECT email AS v FROM ruled WHERE replaced IS NULL", idKey);
+  // The kept submissions (every other row is ledgered), with their person and id, then with their answers read
+  // from the raw exports: every clean table is made of `kept` alone. The columns only the rules needed are left out.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE kept_rows AS
+    SELECT ids.id AS respondent_id, s.* EXCLUDE (real, status_text, submission_key, email), p.cohort, p.cohort_order, p.stream, p.program_start, p.program_end, p.extension
+    FROM ruled AS r JOIN submissions_read AS s ON s.f = r.f AND s.r = r.r JOIN people AS p ON p.email = s.email JOIN ids ON ids.v = s.email
     WHERE r.replaced IS NULL`);
-  await idMap(connection, "ids", "SELECT email AS v FROM kept", idKey);
-  await connection.run("ALTER TABLE kept ADD COLUMN respondent_id VARCHAR");
-  await connection.run("UPDATE kept SET respondent_id = ids.id FROM ids WHERE ids.v = kept.email");
-  const single = (id: QuestionId) => readingOf(connection, id, "single");
-  const selfChosen = await single("cohort");
-  const selfOther = await readingOf(connection, "cohort", "other");
-  const quoteConsent = await single("quote_consent");
-  const roleStart = await readingOf(connection, "role_start", "month");
+  await connection.run("DROP TABLE submissions_read");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE kept AS ${answers.sql}`);
+  for (const table of ["kept_rows", ...answers.tables]) await connection.run(`DROP TABLE ${quoteIdentifier(table)}`);
+  const single = (id: QuestionId) => readingOf(id, "single");
+  const selfChosen = single("cohort");
+  const selfOther = readingOf("cohort", "other");
+  const quoteConsent = `CASE WHEN ${single("quote_consent")} IS NULL THEN NULL ELSE ${single("quote_consent")} = 'Yes' END`;
+  const roleStart = readingOf("role_start", "month");
   // A self-reported cohort "Other" takes the cohort its text names, when it names one (loaders/cohort.ts).
   await connection.run(`CREATE OR REPLACE TEMP TABLE kept_answers AS SELECT kept.f, kept.r,
       CASE WHEN ${selfChosen} = 'Other' THEN coalesce(${selfOther}, '') END AS self_other, ${selfChosen} AS self_chosen,
-      CASE WHEN ${quoteConsent} IS NULL THEN NULL ELSE ${quoteConsent} = 'Yes' END AS quote_consent,
+      ${quoteConsent} AS quote_consent,
       ${roleStart}::DATE AS role_start
-    FROM kept JOIN submissions_read AS s ON s.f = kept.f AND s.r = kept.r`);
+    FROM kept`);
   await mapValues(connection, "other_cohorts", `SELECT self_other AS v FROM kept_answers WHERE self_other IS NOT NULL`, [["cohort", "VARCHAR"]], (v) => [normaliseCohort(v)?.cohort ?? v]);
   await connection.run(`CREATE OR REPLACE TEMP TABLE kept_cohorts AS SELECT a.f, a.r, a.quote_consent, a.role_start,
       CASE WHEN a.self_other IS NOT NULL THEN o.cohort ELSE a.self_chosen END AS self_reported_cohort
     FROM kept_answers AS a LEFT JOIN other_cohorts AS o ON o.v = a.self_other`);
   await mapValues(connection, "canonical_cohorts", `SELECT self_reported_cohort AS v FROM kept_cohorts WHERE self_reported_cohort IS NOT NULL`, [["cohort", "VARCHAR"]], (v) => [normaliseCohort(v)?.cohort ?? null]);
   const monthsFrom = (instant: string) => `(${instant} - epoch_ms(kept.program_end::TIMESTAMP))::DOUBLE / 86400000 / ${365.25 / 12}`;
-  const withAnswers = "kept JOIN submissions_read AS s ON s.f = kept.f AND s.r = kept.r";
-  const from = `${withAnswers} JOIN kept_cohorts AS a ON a.f = kept.f AND a.r = kept.r LEFT JOIN canonical_cohorts AS c ON c.v = a.self_reported_cohort`;
+  const from = `kept JOIN kept_cohorts AS a ON a.f = kept.f AND a.r = kept.r LEFT JOIN canonical_cohorts AS c ON c.v = a.self_reported_cohort`;
   await stageRows(connection, "respondents", `
     SELECT kept.respondent_id, ${sqlString(wave.id)} AS wave, epoch_ms(kept.instant) AS submitted_at, kept.cohort, kept.cohort_order, kept.stream,
       kept.program_start, kept.program_end, kept.extension, ${monthsFrom("kept.instant")} AS months_since_end, kept.finished,
       a.self_reported_cohort, coalesce(c.cohort IS NOT NULL AND c.cohort <> kept.cohort, false) AS cohort_disagrees,
-      ${await single("degree")} AS degree, ${await single("advanced")} AS advanced, ${await single("published")} AS published, ${await single("lower_stipend")} AS lower_stipend,
-      a.quote_consent, ${await readingOf(connection, "other_outcome", "text")} IS NOT NULL AS other_outcome_answered,
+      ${single("degree")} AS degree, ${single("advanced")} AS advanced, ${single("published")} AS published, ${single("lower_stipend")} AS lower_stipend,
+      a.quote_consent, ${readingOf("other_outcome", "text")} IS NOT NULL AS other_outcome_answered,
       a.role_start, CASE WHEN a.role_start IS NULL THEN NULL ELSE ${monthsFrom("epoch_ms(a.role_start::TIMESTAMP)")} END AS months_to_role,
       kept.answered_questions, kept.file AS source_file, kept.line AS source_line
     FROM ${from}`);
@@ -456,28 +478,31 @@ async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: st
   for (const [id, question] of wave.questions) {
     if (question.kind === "grid") {
       for (const [row, element] of (question.rows ?? []).entries()) {
-        const rating = await readingOf(connection, id, "rating", row);
-        if (rating !== "NULL") ratings.push(`SELECT kept.respondent_id, ${sqlString(element)} AS element, ${rating} AS rating FROM ${withAnswers} WHERE ${rating} IS NOT NULL`);
+        const rating = readingOf(id, "rating", row);
+        if (rating !== "NULL") ratings.push(`SELECT kept.respondent_id, ${sqlString(element)} AS element, ${rating} AS rating FROM kept WHERE ${rating} IS NOT NULL`);
       }
       continue;
     }
-    const note = await readingOf(connection, id, "note_flag");
-    if (note !== "NULL") flags.push(`SELECT kept.respondent_id, kept.file, kept.line, ${note} AS flag, ${await readingOf(connection, id, "note_detail")} AS detail FROM ${withAnswers} WHERE ${note} IS NOT NULL`);
-    const options = await readingOf(connection, id, "options");
-    if (options !== "NULL") selections.push(`SELECT kept.respondent_id, ${sqlString(id)} AS question, unnest(${listSql(options)}) AS option FROM ${withAnswers} WHERE ${options} IS NOT NULL`);
-    const text = await readingOf(connection, id, "text");
-    const other = await readingOf(connection, id, "other");
+    const note = readingOf(id, "note_flag");
+    if (note !== "NULL") flags.push(`SELECT kept.respondent_id, kept.file, kept.line, ${note} AS flag, ${readingOf(id, "note_detail")} AS detail FROM kept WHERE ${note} IS NOT NULL`);
+    const options = readingOf(id, "options");
+    if (options !== "NULL") selections.push(`SELECT kept.respondent_id, ${sqlString(id)} AS question, unnest(${listSql(options)}) AS option FROM kept WHERE ${options} IS NOT NULL`);
+    const text = readingOf(id, "text");
+    const other = readingOf(id, "other");
     for (const [value, isOther] of [[text, false], [other, true]] as const) {
       if (value === "NULL") continue;
-      texts.push(`SELECT kept.respondent_id, ${sqlString(id)} AS question, ${value} AS text, ${isOther} AS other_text, a.quote_consent, kept.cohort FROM ${from} WHERE ${value} IS NOT NULL`);
+      texts.push(`SELECT kept.respondent_id, ${sqlString(id)} AS question, ${value} AS text, ${isOther} AS other_text, ${quoteConsent} AS quote_consent, kept.cohort FROM kept WHERE ${value} IS NOT NULL`);
     }
   }
   const waveId = sqlString(wave.id);
   const level = `CASE rating ${ratingScale.map((text) => `WHEN ${sqlString(text)} THEN ${ratingLevel(text)}`).join(" ")} ELSE ${ratingLevel("\u0001")} END`;
-  // A question at a time: each statement joins the kept submissions once (at a million, all at once took more memory than DuckDB had).
-  for (const sql of flags) await stageRows(connection, "flags", `SELECT respondent_id, ${waveId} AS wave, file, line, flag, detail FROM (${sql})`);
-  for (const sql of selections) await stageRows(connection, "selections", `SELECT respondent_id, ${waveId} AS wave, question, option FROM (${sql})`);
-  for (const sql of ratings) await stageRows(connection, "ratings", `SELECT respondent_id, ${waveId} AS wave, element, rating, ${level} AS rating_level FROM (${sql})`);
-  for (const sql of texts) await stageRows(connection, "free_text", `SELECT respondent_id, ${waveId} AS wave, question, text, other_text, quote_consent, cohort FROM (${sql})`);
+  // One statement per table: each question's rows are a scan of the kept submissions.
+  const stageAll = async (table: TableName, queries: string[], columns: string) => {
+    if (queries.length) await stageRows(connection, table, `SELECT ${columns} FROM (${queries.join("\nUNION ALL ")})`);
+  };
+  await stageAll("flags", flags, `respondent_id, ${waveId} AS wave, file, line, flag, detail`);
+  await stageAll("selections", selections, `respondent_id, ${waveId} AS wave, question, option`);
+  await stageAll("ratings", ratings, `respondent_id, ${waveId} AS wave, element, rating, ${level} AS rating_level`);
+  await stageAll("free_text", texts, `respondent_id, ${waveId} AS wave, question, text, other_text, quote_consent, cohort`);
   await stageRows(connection, "population", `SELECT ${waveId} AS wave, any_value(cohort) AS cohort, cohort_order, stream, extension, count(*) AS alumni FROM people AS p WHERE ${outOfScopeSql("p", wave.scope)} IS NULL GROUP BY cohort_order, stream, extension`);
 }
