@@ -87,10 +87,10 @@ export async function cleanInterestForms(connection: DuckDBConnection, files: Pa
   }
   // The ledger's rules, as for survey waves (loaders/sql-clean.ts): the same person, time and cohort seen in an earlier
   // export is a repeat; of one person's submissions for one cohort, the latest stands.
-  const person = "email, coalesce(cohort, '')";
+  const person = ["email", "coalesce(cohort, '')"];
   // The rules read only the columns they need: each window keeps every column it is given.
   const ruleColumns = "i.f, i.r, i.file, i.line, i.email, i.cohort, i.at_ms";
-  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_seen AS ${firstSeenSql(`(SELECT ${ruleColumns} FROM interest AS i)`, `${person}, at_ms`)}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE interest_seen AS ${firstSeenSql(`(SELECT ${ruleColumns} FROM interest AS i)`, [...person, "at_ms"])}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE interest_ruled AS
     ${latestPerPersonSql(`(SELECT ${ruleColumns} FROM interest AS i JOIN interest_seen AS s ON s.f = i.f AND s.r = i.r WHERE s.nth = 1)`, person, "at_ms")}`);
   const source = sqlString(interestForm.source);

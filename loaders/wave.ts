@@ -411,11 +411,11 @@ async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: st
            WHEN ${outOfScopeSql("p", wave.scope)} IS NOT NULL THEN 'out_of_scope' END AS reason,
       ${outOfScopeSql("p", wave.scope)} AS out_of_scope
     FROM submissions_read AS s
-    JOIN (${firstSeenSql("(SELECT * FROM submissions_read WHERE real)", "submission_key")}) AS x ON x.f = s.f AND x.r = s.r
+    JOIN (${firstSeenSql("(SELECT * FROM submissions_read WHERE real)", ["submission_key"])}) AS x ON x.f = s.f AND x.r = s.r
     LEFT JOIN people AS p ON p.email = s.email`);
   // Of one person's submissions, each is replaced by the next at least as late; the last one stands.
   await connection.run(`CREATE OR REPLACE TEMP TABLE ruled AS SELECT c.f, c.r, c.file, c.line, c.email, l.replaced FROM checked AS c
-    JOIN (${latestPerPersonSql("(SELECT * FROM checked WHERE reason IS NULL)", "email", "instant")}) AS l ON l.f = c.f AND l.r = c.r`);
+    JOIN (${latestPerPersonSql("(SELECT * FROM checked WHERE reason IS NULL)", ["email"], "instant")}) AS l ON l.f = c.f AND l.r = c.r`);
   const iso = `strftime(epoch_ms(instant), '%Y-%m-%dT%H:%M:%S.%gZ')`;
   await stageRows(connection, "exclusions", `
     SELECT ${sqlString(wave.source)} AS source, ${sqlString(wave.id)} AS wave, file, line, reason, detail FROM (
