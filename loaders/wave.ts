@@ -70,6 +70,8 @@ const mappedColumns = [
   ["count_key", "VARCHAR"],
   ["count_text", "VARCHAR"],
   ["bad", "BOOLEAN"],
+  // The text trimmed, where trimming changes it (a submission's key is made of its trimmed texts).
+  ["trimmed", "VARCHAR"],
 ] as const;
 
 function mappedCells(reading: CellReading): (string | boolean | null)[] {
@@ -180,7 +182,7 @@ async function readAnswers(connection: DuckDBConnection, wave: WaveSpec, raw: Ra
       const reading = reader.read(column.id, column.header, v);
       broken ||= reading.error !== undefined;
       counted ||= reading.count !== undefined;
-      return mappedCells(reading);
+      return [...mappedCells(reading), v.trim() === v ? null : v.trim()];
     });
     column.counted = counted;
     const bad = broken ? await firstRow(connection, `${t} AS t JOIN ${column.map} AS m ON m.v = ${rawCell(column.index)}`, `m.bad AND ${real}`) : null;
@@ -366,8 +368,8 @@ async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports
         return `a${c.order}.${field} AS ${readingColumn(c.id, field, row)}`;
       });
     });
-    // Google Forms has no response id: the same submission is the same person, time and answers.
-    const keyCells = [...e.columns].sort((a, b) => a.index - b.index).map((c) => trimmedSql(rawCell(c.index)));
+    // Google Forms has no response id: the same submission is the same person, time and answer texts (trimmed).
+    const keyCells = [...e.columns].sort((a, b) => a.index - b.index).map((c) => `coalesce(a${c.order}.trimmed, a${c.order}.v)`);
     const key =
       wave.format === "qualtrics"
         ? trimmedSql(rawCell(requireColumn(raw.header[0].cells, qualtricsColumns.responseId, raw.file, raw.header[0].line)))
@@ -381,7 +383,7 @@ async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports
       FROM (SELECT t.rowid AS rowid__, t.*, ${rawLineSql(raw)} AS line__, ${e.real} AS real__ FROM ${rawFromSql(raw)}) AS t
       JOIN ${e.walls} AS w ON w.r = t.rowid__ JOIN ${instants} AS i ON i.wall = w.wall
       LEFT JOIN wave_${index}_emails AS em ON em.v = ${e.emailText}
-      ${joins(() => "answered", (c) => `CASE WHEN t.real__ THEN ${rawCell(c.index)} ELSE '' END`)}`);
+      ${joins(() => "answered, trimmed", (c) => `CASE WHEN t.real__ THEN ${rawCell(c.index)} ELSE '' END`)}`);
     answerSelects.push(`SELECT k.*${readings.map((r) => `, ${r}`).join("")}
       FROM (SELECT * FROM kept_rows WHERE f = ${index}) AS k JOIN (SELECT t.rowid AS rowid__, t.* FROM ${quoteIdentifier(raw.table)} AS t) AS t ON t.rowid__ = k.r
       ${joins((c) => fieldsOf(c).join(", "))}`);
