@@ -258,10 +258,10 @@ export async function gatherRawNames(connection: DuckDBConnection, raw: RawExpor
     // A name of printable ASCII has the words of its parts between spaces (masking.ts's nameWordsOf): its distinct
     // parts are read, far fewer than its distinct names; any other name is read whole (Unicode normalisation
     // may join what spaces part).
-    const result = await connection.stream(`WITH cells AS (SELECT DISTINCT ${rawCell(index)} AS cell FROM ${quoteIdentifier(raw.table)} AS t),
-      plain AS (SELECT trim(cell, ' ') AS value FROM cells WHERE regexp_full_match(cell, '[\x20-\x7e]*'))
-      SELECT DISTINCT unnest(string_split(value, ' ')) AS text, true AS part FROM plain WHERE NOT ${notAName("value")}
-      UNION ALL SELECT cell, false FROM cells WHERE NOT regexp_full_match(cell, '[\x20-\x7e]*')`);
+    const plain = `regexp_full_match(${rawCell(index)}, '[\\x20-\\x7e]*')`;
+    const result = await connection.stream(`SELECT DISTINCT * FROM (
+      SELECT unnest(string_split(value, ' ')) AS text, true AS part FROM (SELECT trim(${rawCell(index)}, ' ') AS value FROM ${quoteIdentifier(raw.table)} AS t WHERE ${plain}) WHERE NOT ${notAName("value")}
+      UNION ALL SELECT ${rawCell(index)}, false FROM ${quoteIdentifier(raw.table)} AS t WHERE NOT ${plain})`);
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
       for (const [text, part] of chunk.getRows() as [string, boolean][]) {
         if (part) for (const word of nameWordsOf(text)) names.add(word);
