@@ -58,7 +58,14 @@ export async function openDuckDB(
   spillDirectory = join(tmpdir(), `workbench-duckdb-spill-${process.pid}-${(instances += 1)}`),
   memoryLimit = duckdbMemoryLimit(),
 ): Promise<DuckDBInstance> {
-  return DuckDBInstance.create(":memory:", { memory_limit: memoryLimit, temp_directory: spillDirectory });
+  // The allocator hands freed memory back as it goes: without it, the cleaning at a million respondents held 1.95 GB
+  // at its end (for 1 GB of DuckDB's own), with it 1.74 GB, in the same time.
+  return DuckDBInstance.create(":memory:", {
+    memory_limit: memoryLimit,
+    temp_directory: spillDirectory,
+    allocator_background_threads: "true",
+    allocator_flush_threshold: "32MB",
+  });
 }
 
 /** Runs `work` against a fresh in-memory native DuckDB, closed afterwards. */
