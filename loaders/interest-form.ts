@@ -100,6 +100,7 @@ export async function cleanInterestForms(connection: DuckDBConnection, files: Pa
     UNION ALL SELECT ${source}, NULL, i.file, i.line, 'duplicate_replaced', l.replaced FROM interest AS i JOIN interest_ruled AS l ON l.f = i.f AND l.r = i.r WHERE l.replaced IS NOT NULL`);
   const kept = "interest AS i JOIN interest_ruled AS l ON l.f = i.f AND l.r = i.r AND l.replaced IS NULL";
   await idMap(connection, "interest_ids", `SELECT i.email AS v FROM ${kept}`, files.idKey);
+  // Each staged table runs the join itself: a copy of the kept rows was the cleaning's peak memory at a million.
   const withIds = `${kept} JOIN interest_ids AS ids ON ids.v = i.email`;
   await stageRows(connection, "applicants", `SELECT ids.id AS applicant_id, epoch_ms(i.at_ms) AS submitted_at, i.cohort AS cohort_of_interest, i.stage AS career_stage, i.file AS source_file, i.line AS source_line FROM ${withIds}`);
   await stageRows(connection, "applicant_channels", `SELECT ids.id AS applicant_id, i.cohort AS cohort_of_interest, unnest(${listSql("i.channels")}) AS channel FROM ${withIds}`);

@@ -250,7 +250,7 @@ export async function firstRow(connection: DuckDBConnection, from: string, where
   return value === null || value === undefined ? null : Number(value);
 }
 
-/** Gathers the name words of the raw export's name columns (one pass over their distinct texts). */
+/** Gathers the name words of the raw export's name columns (one statement per column, giving distinct texts). */
 export async function gatherRawNames(connection: DuckDBConnection, raw: RawExport, names: NameWords | null): Promise<void> {
   if (!names) return;
   const notAName = (value: string) => `(${value} IN (${[...nameColumns].map(sqlString).join(", ")}) OR starts_with(${value}, ${sqlString(importIdPrefix)}))`;

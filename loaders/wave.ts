@@ -451,11 +451,10 @@ async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: st
   // A self-reported cohort "Other" takes the cohort its text names, when it names one (loaders/cohort.ts).
   await connection.run(`CREATE OR REPLACE TEMP TABLE kept_answers AS SELECT kept.f, kept.r,
       CASE WHEN ${selfChosen} = 'Other' THEN coalesce(${selfOther}, '') END AS self_other, ${selfChosen} AS self_chosen,
-      ${quoteConsent} AS quote_consent,
       ${roleStart}::DATE AS role_start
     FROM kept`);
   await mapValues(connection, "other_cohorts", `SELECT self_other AS v FROM kept_answers WHERE self_other IS NOT NULL`, [["cohort", "VARCHAR"]], (v) => [normaliseCohort(v)?.cohort ?? v]);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE kept_cohorts AS SELECT a.f, a.r, a.quote_consent, a.role_start,
+  await connection.run(`CREATE OR REPLACE TEMP TABLE kept_cohorts AS SELECT a.f, a.r, a.role_start,
       CASE WHEN a.self_other IS NOT NULL THEN o.cohort ELSE a.self_chosen END AS self_reported_cohort
     FROM kept_answers AS a LEFT JOIN other_cohorts AS o ON o.v = a.self_other`);
   await mapValues(connection, "canonical_cohorts", `SELECT self_reported_cohort AS v FROM kept_cohorts WHERE self_reported_cohort IS NOT NULL`, [["cohort", "VARCHAR"]], (v) => [normaliseCohort(v)?.cohort ?? null]);
@@ -466,7 +465,7 @@ async function stageWave(connection: DuckDBConnection, wave: WaveSpec, idKey: st
       kept.program_start, kept.program_end, kept.extension, ${monthsFrom("kept.instant")} AS months_since_end, kept.finished,
       a.self_reported_cohort, coalesce(c.cohort IS NOT NULL AND c.cohort <> kept.cohort, false) AS cohort_disagrees,
       ${single("degree")} AS degree, ${single("advanced")} AS advanced, ${single("published")} AS published, ${single("lower_stipend")} AS lower_stipend,
-      a.quote_consent, ${readingOf("other_outcome", "text")} IS NOT NULL AS other_outcome_answered,
+      ${quoteConsent} AS quote_consent, ${readingOf("other_outcome", "text")} IS NOT NULL AS other_outcome_answered,
       a.role_start, CASE WHEN a.role_start IS NULL THEN NULL ELSE ${monthsFrom("epoch_ms(a.role_start::TIMESTAMP)")} END AS months_to_role,
       kept.answered_questions, kept.file AS source_file, kept.line AS source_line
     FROM ${from}`);
