@@ -32,6 +32,16 @@ test("the same submission in two exports is one submission", () => {
   assert.match(String(excluded("alumni-survey-2024.csv", 5)?.detail), /repeated in another export/);
 });
 
+test("a re-export's copy is still the same submission with its texts padded and its email in another case, and not with one answer changed", async () => {
+  const reexport = fixtureText("alumni-survey-2024-reexport.csv");
+  const ben = "8/2/2024 9:00:00,ben@example.org,Ben Example,Summer 2023,Master's,Conducting alignment research independently,Independent research.,";
+  assert.ok(reexport.includes(ben));
+  const padded = await loadExports(fixtureFolder({ "alumni-survey-2024-reexport.csv": reexport.replace(ben, ben.replace("ben@example.org", " BEN@Example.ORG ").replace("Independent research.", "  Independent research.\t")) }));
+  assert.equal(padded.exclusions.find((e) => e.file === "alumni-survey-2024.csv" && e.line === 5)?.reason, "repeated_export");
+  const changed = await loadExports(fixtureFolder({ "alumni-survey-2024-reexport.csv": reexport.replace(ben, ben.replace("Independent research.", "Independent research!")) }));
+  assert.notEqual(changed.exclusions.find((e) => e.file === "alumni-survey-2024.csv" && e.line === 5)?.reason, "repeated_export");
+});
+
 test("ledger lines are physical lines: a quoted newline moves the next record down", () => {
   assert.equal(respondent("ana@example.org", "2024")?.source_line, 2);
   assert.equal(respondent("cai@example.org", "2024")?.source_line, 6);
