@@ -4,7 +4,7 @@
 // over cells: the page answers a filter change without a database, in the same time at 1,000 respondents
 // as at 1,000,000 (the cube grows with the number of groups, not of people). The pages and the `indicators`
 // command read its slices alike; test/cube.test.ts checks every slice against SQL oracles (test/sql-oracles.ts).
-import { indicators, measuredIndicators, type IndicatorFilter } from "./indicators.js";
+import { checkboxQuestions, indicators, measuredIndicators, type IndicatorFilter } from "./indicators.js";
 import { sqlString } from "./sql.js";
 
 /** The columns a cell is keyed by, besides its wave (`cohort_order` travels with `cohort`). */
@@ -97,15 +97,21 @@ SELECT figure.id AS id, ${cellColumns}, figure.numerator AS numerator, figure.de
 FROM (SELECT ${cellColumns}, unnest(figures) AS figure FROM counted)`;
 }
 
-/** Rows (wave, cell_…, question, option, numerator): who chose each option, per cell; option NULL = answered the question. */
+/**
+ * Rows (wave, cell_…, question, option, numerator): who chose each option, per cell; option NULL = answered the
+ * question. Read from `answers`, whose row holds each checkbox question's options as a list: the respondents of a
+ * cell who gave the same list are counted first (some tens of thousands of groups at a million respondents), then
+ * each count goes to every distinct option of its list and to a NULL put first, which counts who answered.
+ * Counting distinct respondents over the joined selections instead took 30 s of the cube at a million; this, 2 s.
+ */
 export function optionCellsSql(): string {
-  return `WITH chosen AS (
-  SELECT r.respondent_id, r.wave, ${cellProjection("r.")}, s.question, s.option
-  FROM respondents r JOIN selections s ON s.respondent_id = r.respondent_id AND s.wave = r.wave
-)
-SELECT ${cellColumns}, question, option, count(DISTINCT respondent_id)::INTEGER AS numerator FROM chosen GROUP BY ALL
-UNION ALL
-SELECT ${cellColumns}, question, NULL AS option, count(DISTINCT respondent_id)::INTEGER AS numerator FROM chosen GROUP BY ALL`;
+  const lists = checkboxQuestions.map(
+    (q) => `SELECT wave, ${cellProjection()}, ${sqlString(q)} AS question, ${q} AS options, count(*) AS respondents FROM answers WHERE len(${q}) > 0 GROUP BY ALL`,
+  );
+  return `SELECT ${cellColumns}, question, option, sum(respondents)::INTEGER AS numerator
+FROM (SELECT * EXCLUDE (options), unnest(list_prepend(NULL, list_distinct(options))) AS option FROM (
+  ${lists.join("\n  UNION ALL ")}
+)) GROUP BY ALL`;
 }
 
 /** Rows (wave, cell_…, element, rating_level, rating, raters): the rating grid's answers per cell. */
