@@ -1,6 +1,6 @@
 // "Do later cohorts do better?": a logistic regression of an outcome on cohort order, adjusted for months since the
 // program ended (and wave when waves are pooled), errors clustered by person, and the verdict its interval allows.
-import { fitLogistic, levelsOf, type Levels, type LogisticData } from "./logistic.js";
+import { fitLogistic, levelsOf, scratch, type Levels, type LogisticData } from "./logistic.js";
 import { twoSidedP, z95 } from "./normal.js";
 
 /** One answer of one person in one wave. */
@@ -71,6 +71,11 @@ function levelsOfRows(rows: readonly OutcomeRow[]): { cluster: Levels; margins: 
   return found;
 }
 
+function fillFrom(into: Float64Array, rows: readonly OutcomeRow[], valueOf: (row: OutcomeRow) => number): Float64Array {
+  for (let i = 0; i < rows.length; i += 1) into[i] = valueOf(rows[i]);
+  return into;
+}
+
 /** Fits outcome ~ cohort order + the given terms; wave enters as one indicator per wave after the first. */
 export function cohortModel(rows: readonly OutcomeRow[], terms: readonly Exclude<Term, "cohort">[], { weighted = false } = {}): CohortModel {
   const waveSet = new Set<string>();
@@ -95,7 +100,8 @@ export function cohortModel(rows: readonly OutcomeRow[], terms: readonly Exclude
   // One row per answer: intercept, cohort order, then months (in years) and one indicator per later wave if used.
   const columns = 2 + (withMonths ? 1 : 0) + laterWaves.length;
   const data = (): LogisticData => {
-    const x = new Float64Array(rows.length * columns);
+    // The fit reads these and keeps nothing of them: they are working arrays, reused (src/stats/logistic.ts scratch).
+    const x = scratch("data.x", rows.length * columns);
     rows.forEach((r, i) => {
       let at = i * columns;
       x[at++] = 1;
@@ -106,9 +112,9 @@ export function cohortModel(rows: readonly OutcomeRow[], terms: readonly Exclude
     return {
       x,
       columns,
-      y: Float64Array.from(rows, (r) => (r.outcome ? 1 : 0)),
+      y: fillFrom(scratch("data.y", rows.length), rows, (r) => (r.outcome ? 1 : 0)),
       cluster,
-      weights: weighted ? Float64Array.from(rows, (r) => r.weight ?? 1) : undefined,
+      weights: weighted ? fillFrom(scratch("data.weights", rows.length), rows, (r) => r.weight ?? 1) : undefined,
       margins: weighted && margins ? margins : undefined,
     };
   };

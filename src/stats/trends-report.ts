@@ -102,6 +102,11 @@ function rakedWeights(rows: readonly TrendRespondent[], population: readonly Pop
   };
 }
 
+/**
+ * The rows the cohort model fits, in the order of `rows`, each with its raking weight and margins when `weights` are
+ * given: one set serves the unweighted fits (which read neither) and the weighted ones, so each person and margin
+ * level is numbered once per set (src/stats/cohort-trend.ts levelsOfRows).
+ */
 function outcomeRows(rows: readonly TrendRespondent[], weights?: Map<TrendRespondent, number>): OutcomeRow[] {
   // Each wave is raked on its own, so a margin's levels are the wave's cohorts and streams. Each level's name is
   // made once: one string per row and margin took hundreds of MB at a million respondents.
@@ -123,6 +128,18 @@ function outcomeRows(rows: readonly TrendRespondent[], weights?: Map<TrendRespon
   }));
 }
 
+/** `rows` by the key `keyOf` gives each, every group in the order of `rows`. */
+function groupedBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(row);
+  }
+  return groups;
+}
+
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 function waveTrend(wave: string, rows: readonly TrendRespondent[], population: readonly PopulationCell[], startDateAsked: boolean, label: string) {
@@ -130,9 +147,11 @@ function waveTrend(wave: string, rows: readonly TrendRespondent[], population: r
   const orders = new Map<string, number>();
   for (const p of population) orders.set(p.cohort, p.cohortOrder);
   for (const r of rows) orders.set(r.cohort, r.cohortOrder);
+  const allOf = groupedBy(rows, (r) => r.cohort);
+  const answeredOf = groupedBy(answered, (r) => r.cohort);
   const cohorts: CohortFigures[] = [...orders.entries()].sort((a, b) => a[1] - b[1]).map(([cohort, order]) => {
-    const all = rows.filter((r) => r.cohort === cohort);
-    const ans = answered.filter((r) => r.cohort === cohort);
+    const all = allOf.get(cohort) ?? [];
+    const ans = answeredOf.get(cohort) ?? [];
     const alumni = population.filter((p) => p.cohort === cohort).reduce((s, p) => s + p.alumni, 0);
     const k = ans.filter((r) => r.outcome).length;
     return {
@@ -147,14 +166,15 @@ function waveTrend(wave: string, rows: readonly TrendRespondent[], population: r
     };
   });
   const { weights, weighting } = rakedWeights(answered, population);
-  const trend = cohortTrend(outcomeRows(answered));
+  const fitted = outcomeRows(answered, weighting.withheld ? undefined : weights);
+  const trend = cohortTrend(fitted);
   return {
     figures: {
       wave,
       start_date_asked: startDateAsked,
       cohorts,
       trend,
-      trend_weighted: weighting.withheld ? null : cohortTrend(outcomeRows(answered, weights), { weighted: true }),
+      trend_weighted: weighting.withheld ? null : cohortTrend(fitted, { weighted: true }),
       weighting,
       verdict_sentence: verdictSentence(trend, label),
     } satisfies WaveTrend,
@@ -183,15 +203,17 @@ export function trendsReport(
   const answered = respondents.filter((r) => r.outcome !== null);
   let pooled: TrendsReport["pooled"] = null;
   if (waves.length > 1) {
-    const trend = cohortTrend(outcomeRows(answered));
     const weightedOk = waves.every((w) => !byWave[w].weighting.withheld);
-    pooled = { trend, trend_weighted: weightedOk ? cohortTrend(outcomeRows(answered, allWeights), { weighted: true }) : null, verdict_sentence: verdictSentence(trend, outcome.label) };
+    const fitted = outcomeRows(answered, weightedOk ? allWeights : undefined);
+    const trend = cohortTrend(fitted);
+    pooled = { trend, trend_weighted: weightedOk ? cohortTrend(fitted, { weighted: true }) : null, verdict_sentence: verdictSentence(trend, outcome.label) };
   }
   let waveChange: TrendsReport["wave_change"] = null;
   let panel: TrendsReport["panel"] = null;
   if (waves.length > 1) {
     const [a, b] = waves.slice(-2);
-    const asRows = (wave: string) => answered.filter((r) => r.wave === wave).map((r) => ({ person: r.person, outcome: r.outcome! }));
+    const byWaveAnswered = groupedBy(answered, (r) => r.wave);
+    const asRows = (wave: string) => (byWaveAnswered.get(wave) ?? []).map((r) => ({ person: r.person, outcome: r.outcome! }));
     const d = shareDifference(asRows(a), asRows(b));
     if (d) waveChange = { ...d, from_wave: a, to_wave: b, wording_changed: wordingChanged(a, b) };
     const before = new Map(asRows(a).map((r) => [r.person, r.outcome]));
@@ -205,13 +227,14 @@ export function trendsReport(
     };
   }
   const likeForLike: LikeForLike[] = [];
+  const byWaveCohort = groupedBy(answered, (r) => JSON.stringify([r.wave, r.cohort]));
   for (let i = 0; i < waves.length; i += 1) {
     for (let j = i + 1; j < waves.length; j += 1) {
       for (const from of byWave[waves[i]].cohorts) {
         const candidates = byWave[waves[j]].cohorts.filter((c) => c.share_now.denominator && Math.abs(c.months_since_end - from.months_since_end) <= likeForLikeWithin);
         const to = candidates.sort((x, y) => Math.abs(x.months_since_end - from.months_since_end) - Math.abs(y.months_since_end - from.months_since_end))[0];
         if (!to || !from.share_now.denominator) continue;
-        const rowsOf = (wave: string, cohort: string) => answered.filter((r) => r.wave === wave && r.cohort === cohort).map((r) => ({ person: r.person, outcome: r.outcome! }));
+        const rowsOf = (wave: string, cohort: string) => (byWaveCohort.get(JSON.stringify([wave, cohort])) ?? []).map((r) => ({ person: r.person, outcome: r.outcome! }));
         const d = shareDifference(rowsOf(waves[i], from.cohort), rowsOf(waves[j], to.cohort));
         if (!d) continue;
         likeForLike.push({
