@@ -283,9 +283,14 @@ export async function storeAnswers(store: string, partRespondents = answersPartR
         await viewStoreTables(connection, store, ["respondents", "selections", "ratings"]);
         const [{ n }] = await rowObjects(connection, "SELECT count(*)::INTEGER AS n FROM respondents");
         const parts = Math.max(1, Math.ceil(Number(n) / partRespondents));
+        // Parts are ranges of respondent ids, cut at the ids' quantiles: the tables are sorted by id within a wave,
+        // so each part reads its own row groups (parts by a hash of the id each read every table whole: 24 s instead
+        // of 10 at a million respondents).
+        const cuts = parts > 1 ? ((await rowObjects(connection, `SELECT quantile_disc(respondent_id, [${Array.from({ length: parts - 1 }, (_, i) => (i + 1) / parts).join(", ")}]) AS cuts FROM respondents`))[0].cuts as string[]) : [];
+        const bounds = [null, ...cuts, null];
         for (let part = 0; part < parts; part += 1) {
           const file = join(building, `part-${String(part).padStart(3, "0")}.parquet`);
-          await connection.run(`COPY (${respondentViewSql(parts > 1 ? { part, parts } : undefined)}) TO ${sqlString(file)} (${parquetCopyOptions()})`);
+          await connection.run(`COPY (${respondentViewSql(parts > 1 ? { from: bounds[part], to: bounds[part + 1] } : undefined)}) TO ${sqlString(file)} (${parquetCopyOptions()})`);
         }
       } finally {
         connection.closeSync();

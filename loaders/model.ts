@@ -110,7 +110,9 @@ export const tableSortBy: Partial<Record<TableName, string[]>> = {
   // By respondent: an id then repeats across their answers, so Parquet dictionary-encodes it. Sorted by
   // question instead, the file is 4.9 times larger at a million respondents (bench/PARQUET.md).
   selections: ["wave", "respondent_id", "question", "option"],
-  ratings: ["wave", "element"],
+  // By respondent too: sorted by element, the file was 4.5 times larger at a million respondents (283 MB, not 64),
+  // and the per-respondent view's parts (loaders/clean-store.ts storeAnswers) read every row group of it.
+  ratings: ["wave", "respondent_id", "element"],
   free_text: ["wave", "question"],
   population: ["wave", "cohort_order"],
   exclusions: ["file", "line"],

@@ -119,11 +119,13 @@ export const indicators: readonly IndicatorDefinition[] = [
 
 /**
  * SQL (a SELECT) of one row per respondent per wave: `respondents` plus checkbox lists and rating levels. With
- * `part`, only the respondents of one of `parts` disjoint parts (by a hash of their id): the clean store makes the
- * view part by part (loaders/clean-store.ts), since gathering lists is memory DuckDB cannot spill.
+ * `ids`, only the respondents whose id is in [from, to) (a null bound is open): the clean store makes the view part by
+ * part (loaders/clean-store.ts), since gathering lists is memory DuckDB cannot spill, and its tables are sorted by
+ * respondent id within a wave, so a part reads only the row groups of its ids.
  */
-export function respondentViewSql(part?: { part: number; parts: number }): string {
-  const where = part ? ` WHERE hash(respondent_id) % ${part.parts} = ${part.part}` : "";
+export function respondentViewSql(ids?: { from: string | null; to: string | null }): string {
+  const bounds = ids ? [ids.from === null ? null : `respondent_id >= ${sqlString(ids.from)}`, ids.to === null ? null : `respondent_id < ${sqlString(ids.to)}`].filter(Boolean) : [];
+  const where = bounds.length ? ` WHERE ${bounds.join(" AND ")}` : "";
   const lists = checkboxQuestions
     .map((q) => `coalesce(list(option ORDER BY option) FILTER (WHERE question = ${sqlString(q)}), []::VARCHAR[]) AS ${q}`)
     .join(",\n      ");
