@@ -120,8 +120,8 @@ export const indicators: readonly IndicatorDefinition[] = [
 /**
  * SQL (a SELECT) of one row per respondent per wave: `respondents` plus checkbox lists and rating levels. With
  * `ids`, only the respondents whose id is in [from, to) (a null bound is open): the clean store makes the view part by
- * part (loaders/clean-store.ts), since gathering lists is memory DuckDB cannot spill, and its tables are sorted by
- * respondent id within a wave, so a part reads only the row groups of its ids.
+ * part (loaders/clean-store.ts), since gathering lists is memory DuckDB cannot spill; selections and ratings are
+ * sorted by respondent id within a wave, so a part reads only the row groups that hold its ids.
  */
 export function respondentViewSql(ids?: { from: string | null; to: string | null }): string {
   const bounds = ids ? [ids.from === null ? null : `respondent_id >= ${sqlString(ids.from)}`, ids.to === null ? null : `respondent_id < ${sqlString(ids.to)}`].filter(Boolean) : [];
