@@ -1,7 +1,7 @@
 // The Trends figures from the clean tables: respondents of every wave with their months since the program and
 // since their role started, and the roster's alumni, handed to the one report the page, command and Overview share.
 import { indicators, respondentIndicatorSql } from "../src/survey/indicators.js";
-import { trendsReport, type PopulationCell, type TrendRespondent, type TrendsReport } from "../src/stats/trends-report.js";
+import { oneStringEach, trendsReport, type PopulationCell, type TrendRespondent, type TrendsReport } from "../src/stats/trends-report.js";
 import { waves, type QuestionId, type WaveId } from "./instrument.js";
 import { rowObjects } from "./parquet.js";
 import { withCleanTables } from "./clean-store.js";
@@ -41,21 +41,15 @@ export async function trendsFigures(dataDir: string, outcomeId = "work_alignment
     const rows: TrendRespondent[] = [];
     // A wave, cohort or stream is one string however many rows name it: DuckDB hands each row its own copy, which
     // at a million respondents was some 200 MB of the heap the statistics then run in.
-    const names = new Map<string, string>();
-    const named = (value: unknown) => {
-      const text = String(value);
-      let name = names.get(text);
-      if (name === undefined) names.set(text, (name = text));
-      return name;
-    };
+    const named = oneStringEach();
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
       for (const r of chunk.getRowObjects(result.deduplicatedColumnNames())) {
         rows.push({
           person: String(r.person),
-          wave: named(r.wave),
-          cohort: named(r.cohort),
+          wave: named(String(r.wave)),
+          cohort: named(String(r.cohort)),
           cohortOrder: Number(r.cohort_order),
-          stream: named(r.stream),
+          stream: named(String(r.stream)),
           monthsSinceEnd: Number(r.months_since_end),
           surveyMonth: Number(r.survey_month),
           roleMonth: r.role_month === null ? null : Number(r.role_month),

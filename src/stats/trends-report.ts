@@ -110,13 +110,8 @@ function rakedWeights(rows: readonly TrendRespondent[], population: readonly Pop
 function outcomeRows(rows: readonly TrendRespondent[], weights?: Map<TrendRespondent, number>): OutcomeRow[] {
   // Each wave is raked on its own, so a margin's levels are the wave's cohorts and streams. Each level's name is
   // made once: one string per row and margin took hundreds of MB at a million respondents.
-  const names = new Map<string, string>();
-  const level = (wave: string, value: string) => {
-    const key = `${wave}|${value}`;
-    let name = names.get(key);
-    if (name === undefined) names.set(key, (name = key));
-    return name;
-  };
+  const named = oneStringEach();
+  const level = (wave: string, value: string) => named(`${wave}|${value}`);
   return rows.filter((r) => r.outcome !== null).map((r) => ({
     person: r.person,
     wave: r.wave,
@@ -126,6 +121,16 @@ function outcomeRows(rows: readonly TrendRespondent[], weights?: Map<TrendRespon
     weight: weights?.get(r) ?? 1,
     margins: weights ? [level(r.wave, r.cohort), level(r.wave, r.stream)] : undefined,
   }));
+}
+
+/** A function giving, for each text, one string equal to it, the same however often the text comes: rows that name the same thing share it. */
+export function oneStringEach(): (text: string) => string {
+  const strings = new Map<string, string>();
+  return (text) => {
+    let kept = strings.get(text);
+    if (kept === undefined) strings.set(text, (kept = text));
+    return kept;
+  };
 }
 
 /** `rows` by the key `keyOf` gives each, every group in the order of `rows`. */
