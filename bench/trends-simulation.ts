@@ -31,6 +31,9 @@ interface Person {
 function simulateWaves(effects: PlantedEffects): OutcomeRow[] {
   const rows: OutcomeRow[] = [];
   const draws = new Map<string, number>();
+  // The model names a person by a number: one per id, in order of first answer.
+  const numbers = new Map<string, number>();
+  const numberOf = (id: string) => numbers.get(id) ?? numbers.set(id, numbers.size).size - 1;
   const people2024: Person[] = sizes["2024"].flatMap((n, c) => Array.from({ length: n }, (_, i) => ({ id: `a${c + 1}-${i}`, cohort: c + 1 })));
   const again = new Set(random.shuffle([...people2024]).slice(0, repeaters).map((p) => p.id));
   const answer = (person: Person, wave: string, waveIndex: number) => {
@@ -39,7 +42,7 @@ function simulateWaves(effects: PlantedEffects): OutcomeRow[] {
     const months = (at - endOf(person.cohort)) / 86_400_000 / 30.4375;
     const { onAlignment, draw } = drawAlignment(random, alignmentChance(effects, person.cohort, months, waveIndex), effects, draws.get(person.id));
     draws.set(person.id, draw);
-    rows.push({ person: person.id, wave, cohortOrder: person.cohort, monthsSinceEnd: months, outcome: onAlignment });
+    rows.push({ person: numberOf(person.id), wave, cohortOrder: person.cohort, monthsSinceEnd: months, outcome: onAlignment });
   };
   for (const p of people2024) answer(p, "2024", 0);
   sizes["2025"].forEach((n, c) => {

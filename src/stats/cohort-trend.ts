@@ -5,7 +5,8 @@ import { twoSidedP, z95 } from "./normal.js";
 
 /** One answer of one person in one wave. */
 export interface OutcomeRow {
-  person: string;
+  /** Names the person: rows of one person are one cluster. */
+  person: number;
   wave: string;
   cohortOrder: number;
   monthsSinceEnd: number;

@@ -44,8 +44,8 @@ export interface Levels {
 }
 
 /** Levels of `count` rows whose level is `valueOf(i)`, numbered as a Map's keys run. */
-export function levelsOf(count: number, valueOf: (i: number) => string): Levels {
-  const seen = new Map<string, number>();
+export function levelsOf(count: number, valueOf: (i: number) => string | number): Levels {
+  const seen = new Map<string | number, number>();
   const index = new Int32Array(count);
   for (let i = 0; i < count; i += 1) {
     const value = valueOf(i);
@@ -159,21 +159,9 @@ export function fitLogistic(
   }
   if (margins?.length) {
     // survey::svyrecvar for a raked design: ten sweeps, each margin's level means of influence / weight taken out.
-    for (let sweep = 0; sweep < 10; sweep += 1) {
-      for (const { index, size } of margins) {
-        const total = new Float64Array(size * k);
-        const count = new Float64Array(size);
-        for (let i = 0, at = 0; i < n; i += 1, at += k) {
-          const cell = index[i] * k;
-          for (let a = 0; a < k; a += 1) total[cell + a] += influence[at + a] / w[i];
-          count[index[i]] += 1;
-        }
-        for (let i = 0, at = 0; i < n; i += 1, at += k) {
-          const cell = index[i] * k;
-          for (let a = 0; a < k; a += 1) influence[at + a] -= (w[i] * total[cell + a]) / count[index[i]];
-        }
-      }
-    }
+    // What a sweep takes out of a row depends only on its cell (its level in every margin), so the sweeps run over
+    // the cells' sums, a few hundred, not the rows, millions (they were a third of the trends loader's fits).
+    netOfMargins(influence, k, w, margins);
   }
   const clusters = cluster;
   const g = clusters.size;
@@ -198,4 +186,57 @@ export function fitLogistic(
     clusters: g,
     rows: n,
   };
+}
+
+/**
+ * Takes the raking margins out of each row's influence `u` (`k` per row), as survey::svyrecvar does for a raked
+ * design: ten sweeps, each margin in turn, each row's v = u / w less its level's mean of v. After the sweeps a row's v
+ * is its first v less the sum of the means taken from its cell (the row's levels in all margins): sweeping the
+ * cells' sums of v and counts gives the same means, a cell at a time.
+ */
+function netOfMargins(u: Float64Array, k: number, w: Float64Array, margins: readonly Levels[]): void {
+  const n = w.length;
+  // Each row's cell: its levels' mixed-radix number, renumbered in order of first appearance.
+  const cellOf = new Int32Array(n);
+  const cellNumbers = new Map<number, number>();
+  const levelsOfCell: number[][] = [];
+  for (let i = 0; i < n; i += 1) {
+    let key = 0;
+    for (const { index, size } of margins) key = key * size + index[i];
+    let cell = cellNumbers.get(key);
+    if (cell === undefined) {
+      cellNumbers.set(key, (cell = cellNumbers.size));
+      levelsOfCell.push(margins.map(({ index }) => index[i]));
+    }
+    cellOf[i] = cell;
+  }
+  const cells = levelsOfCell.length;
+  const sum = new Float64Array(cells * k);
+  const count = new Float64Array(cells);
+  for (let i = 0, at = 0; i < n; i += 1, at += k) {
+    const c = cellOf[i] * k;
+    for (let a = 0; a < k; a += 1) sum[c + a] += u[at + a] / w[i];
+    count[cellOf[i]] += 1;
+  }
+  // taken[c·k + a]: what the sweeps so far took out of the v of each row of cell c.
+  const taken = new Float64Array(cells * k);
+  for (let sweep = 0; sweep < 10; sweep += 1) {
+    margins.forEach(({ size }, m) => {
+      const total = new Float64Array(size * k);
+      const rows = new Float64Array(size);
+      for (let c = 0; c < cells; c += 1) {
+        const level = levelsOfCell[c][m];
+        for (let a = 0; a < k; a += 1) total[level * k + a] += sum[c * k + a] - count[c] * taken[c * k + a];
+        rows[level] += count[c];
+      }
+      for (let c = 0; c < cells; c += 1) {
+        const level = levelsOfCell[c][m];
+        for (let a = 0; a < k; a += 1) taken[c * k + a] += total[level * k + a] / rows[level];
+      }
+    });
+  }
+  for (let i = 0, at = 0; i < n; i += 1, at += k) {
+    const c = cellOf[i] * k;
+    for (let a = 0; a < k; a += 1) u[at + a] -= w[i] * taken[c + a];
+  }
 }

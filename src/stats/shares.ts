@@ -36,11 +36,11 @@ export interface ShareDifference {
  * The difference of two shares (`to` − `from`) with a Wald interval whose variance treats a person in both groups as
  * one cluster: R's lm(y ~ group) with sandwich::vcovCL(cluster = ~person, type = "HC0"), scaled by G / (G − 1).
  */
-export function shareDifference(from: readonly { person: string; outcome: boolean }[], to: readonly { person: string; outcome: boolean }[]): ShareDifference | null {
+export function shareDifference(from: readonly { person: number; outcome: boolean }[], to: readonly { person: number; outcome: boolean }[]): ShareDifference | null {
   if (!from.length || !to.length) return null;
   const p1 = from.filter((r) => r.outcome).length / from.length;
   const p2 = to.filter((r) => r.outcome).length / to.length;
-  const people = new Map<string, number>();
+  const people = new Map<number, number>();
   // Each person's contribution to the slope's score: residual / n of their group, with sign by group.
   for (const r of from) people.set(r.person, (people.get(r.person) ?? 0) - (Number(r.outcome) - p1) / from.length);
   for (const r of to) people.set(r.person, (people.get(r.person) ?? 0) + (Number(r.outcome) - p2) / to.length);

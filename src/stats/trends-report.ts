@@ -8,7 +8,8 @@ import { timeToRole, type CohortTimeToRole } from "./time-to-role.js";
 
 /** One in-scope respondent of one wave (outcome null when they did not answer the question). */
 export interface TrendRespondent {
-  person: string;
+  /** A number naming the person: the same in every wave they answered (a number, not their id: a Map of millions of ids took seconds). */
+  person: number;
   wave: string;
   cohort: string;
   cohortOrder: number;
@@ -88,38 +89,66 @@ export interface TrendsReport {
 /** Cohorts of different waves this close in mean months since their program are compared like for like. */
 export const likeForLikeWithin = 3;
 
-function rakedWeights(rows: readonly TrendRespondent[], population: readonly PopulationCell[]): { weights: Map<TrendRespondent, number>; weighting: Weighting } {
+/** Each row's raking weight, given by its wave, cohort and stream: every respondent of a cell weighs the same. */
+type WeightOf = (row: TrendRespondent) => number;
+
+/**
+ * The wave's respondents raked to the roster's cohort and stream counts. Raked as cells of respondents alike (cohort
+ * × stream), a few hundred, not row by row: the same weights, without an object per respondent.
+ */
+function rakedWeights(rows: readonly TrendRespondent[], population: readonly PopulationCell[]): { weightOf: WeightOf; weighting: Weighting } {
   const margins: Record<string, Record<string, number>> = { cohort: {}, stream: {} };
   for (const p of population) {
     margins.cohort[p.cohort] = (margins.cohort[p.cohort] ?? 0) + p.alumni;
     margins.stream[p.stream] = (margins.stream[p.stream] ?? 0) + p.alumni;
   }
-  const result = rake(rows.map((r) => ({ cohort: r.cohort, stream: r.stream })), margins);
-  const weights = new Map(rows.map((r, i) => [r, result.weights[i]]));
+  const cells = new Map<string, Map<string, number>>();
+  const cellRows: { cohort: string; stream: string }[] = [];
+  const counts: number[] = [];
+  for (const r of rows) {
+    let streams = cells.get(r.cohort);
+    if (!streams) cells.set(r.cohort, (streams = new Map()));
+    const at = streams.get(r.stream);
+    if (at === undefined) {
+      streams.set(r.stream, cellRows.length);
+      cellRows.push({ cohort: r.cohort, stream: r.stream });
+      counts.push(1);
+    } else counts[at] += 1;
+  }
+  const result = rake(cellRows, margins, { counts });
   return {
-    weights,
-    weighting: { converged: result.converged, iterations: result.iterations, dropped: result.dropped, design_effect: designEffect(result.weights), withheld: rakingProblem(result) },
+    weightOf: (r) => result.weights[cells.get(r.cohort)!.get(r.stream)!],
+    weighting: { converged: result.converged, iterations: result.iterations, dropped: result.dropped, design_effect: designEffect(result.weights, counts), withheld: rakingProblem(result) },
   };
 }
 
 /**
- * The rows the cohort model fits, in the order of `rows`, each with its raking weight and margins when `weights` are
+ * The rows the cohort model fits, in the order of `rows`, each with its raking weight and margins when `weightOf` is
  * given: one set serves the unweighted fits (which read neither) and the weighted ones, so each person and margin
  * level is numbered once per set (src/stats/cohort-trend.ts levelsOfRows).
  */
-function outcomeRows(rows: readonly TrendRespondent[], weights?: Map<TrendRespondent, number>): OutcomeRow[] {
-  // Each wave is raked on its own, so a margin's levels are the wave's cohorts and streams. Each level's name is
-  // made once: one string per row and margin took hundreds of MB at a million respondents.
+function outcomeRows(rows: readonly TrendRespondent[], weightOf?: WeightOf): OutcomeRow[] {
+  // Each wave is raked on its own, so a margin's levels are the wave's cohorts and streams. Rows of one wave, cohort
+  // and stream share one list of their levels: a list per row took hundreds of MB at a million respondents.
   const named = oneStringEach();
-  const level = (wave: string, value: string) => named(`${wave}|${value}`);
+  const marginsOf = new Map<string, Map<string, Map<string, string[]>>>();
+  const margins = (r: TrendRespondent) => {
+    let cohorts = marginsOf.get(r.wave);
+    if (!cohorts) marginsOf.set(r.wave, (cohorts = new Map()));
+    let streams = cohorts.get(r.cohort);
+    if (!streams) cohorts.set(r.cohort, (streams = new Map()));
+    let levels = streams.get(r.stream);
+    if (!levels) streams.set(r.stream, (levels = [named(`${r.wave}|${r.cohort}`), named(`${r.wave}|${r.stream}`)]));
+    return levels;
+  };
   return rows.filter((r) => r.outcome !== null).map((r) => ({
     person: r.person,
     wave: r.wave,
     cohortOrder: r.cohortOrder,
     monthsSinceEnd: r.monthsSinceEnd,
     outcome: r.outcome!,
-    weight: weights?.get(r) ?? 1,
-    margins: weights ? [level(r.wave, r.cohort), level(r.wave, r.stream)] : undefined,
+    weight: weightOf ? weightOf(r) : 1,
+    margins: weightOf ? margins(r) : undefined,
   }));
 }
 
@@ -170,8 +199,8 @@ function waveTrend(wave: string, rows: readonly TrendRespondent[], population: r
       time_to_role: startDateAsked && ans.length ? timeToRole(ans.map((r) => ({ outcome: r.outcome!, roleMonth: r.roleMonth, surveyMonth: r.surveyMonth }))) : null,
     };
   });
-  const { weights, weighting } = rakedWeights(answered, population);
-  const fitted = outcomeRows(answered, weighting.withheld ? undefined : weights);
+  const { weightOf, weighting } = rakedWeights(answered, population);
+  const fitted = outcomeRows(answered, weighting.withheld ? undefined : weightOf);
   const trend = cohortTrend(fitted);
   return {
     figures: {
@@ -183,7 +212,7 @@ function waveTrend(wave: string, rows: readonly TrendRespondent[], population: r
       weighting,
       verdict_sentence: verdictSentence(trend, label),
     } satisfies WaveTrend,
-    weights,
+    weightOf,
   };
 }
 
@@ -199,17 +228,17 @@ export function trendsReport(
 ): TrendsReport {
   const waves = [...new Set([...population.map((p) => p.wave), ...respondents.map((r) => r.wave)])].sort();
   const byWave: Record<string, WaveTrend> = {};
-  const allWeights = new Map<TrendRespondent, number>();
+  const weightsOf = new Map<string, WeightOf>();
   for (const wave of waves) {
-    const { figures, weights } = waveTrend(wave, respondents.filter((r) => r.wave === wave), population.filter((p) => p.wave === wave), startDateAsked(wave), outcome.label);
+    const { figures, weightOf } = waveTrend(wave, respondents.filter((r) => r.wave === wave), population.filter((p) => p.wave === wave), startDateAsked(wave), outcome.label);
     byWave[wave] = figures;
-    for (const [r, w] of weights) allWeights.set(r, w);
+    weightsOf.set(wave, weightOf);
   }
   const answered = respondents.filter((r) => r.outcome !== null);
   let pooled: TrendsReport["pooled"] = null;
   if (waves.length > 1) {
     const weightedOk = waves.every((w) => !byWave[w].weighting.withheld);
-    const fitted = outcomeRows(answered, weightedOk ? allWeights : undefined);
+    const fitted = outcomeRows(answered, weightedOk ? (r) => weightsOf.get(r.wave)!(r) : undefined);
     const trend = cohortTrend(fitted);
     pooled = { trend, trend_weighted: weightedOk ? cohortTrend(fitted, { weighted: true }) : null, verdict_sentence: verdictSentence(trend, outcome.label) };
   }

@@ -14,7 +14,7 @@ export function outcomeRows(): OutcomeRow[] {
   const rows: OutcomeRow[] = [];
   for (let i = 0; i < 60; i += 1) {
     const cohortOrder = 1 + (i % 6);
-    const person = `p${i}`;
+    const person = i;
     const endMonths = [0, 6, 11, 18, 24, 29][cohortOrder - 1];
     const inA = cohortOrder <= 4 && (i < 20 || random() < 0.5);
     const inB = i < 20 || !inA;
