@@ -34,6 +34,19 @@ test("a large export read in parallel keeps csv.ts's lines, quoted line breaks a
   });
 });
 
+test("an export whose records' ends are all its line breaks has each record on its own line, with or without a last break or CRLF", async () => {
+  for (const [ending, last] of [["\n", ""], ["\r\n", "\r\n"], ["\n", "\n"]]) {
+    const path = join(mkdtempSync(join(tmpdir(), "workbench-raw-")), "export.csv");
+    writeFileSync(path, ["a,b", "1,x", '2,"quoted, no break"', "3,z"].join(ending) + last);
+    await withDuckDB(async (connection) => {
+      const raw = await loadRawExport(connection, path, "export.csv", 1, "raw");
+      assert.equal(raw.lines, null);
+      assert.deepEqual(Array.from({ length: raw.rows }, (_, rowid) => raw.lineOf(rowid)), csvLines(path));
+      assert.deepEqual(Array.from({ length: raw.rows }, (_, rowid) => raw.lineOf(rowid)), [2, 3, 4]);
+    });
+  }
+});
+
 test("blank lines and stray text after a closing quote are read by csv.ts, with its lines", async () => {
   const path = exportWith(["a,b", "1,x", "", "2,\"y\"z", "3,w"]);
   await withDuckDB(async (connection) => {
