@@ -125,16 +125,21 @@ const emailPatternRe2 = `[^@${jsSpace}]+@[^@${jsSpace}]+`;
  * they completed a program of (a wave's scope asks whether it is among the wave's cohorts).
  */
 export async function loadPeople(connection: DuckDBConnection): Promise<void> {
+  // One aggregate per person: their first participation by (cohort order, start, file, row), and the least of
+  // (cohort order, no extension), whose second part is false when any participation in the first cohort is an
+  // extension. The roster's rows have no NULL in these columns (loadRoster refuses them), so every key orders whole.
+  // (A window numbering each person's rows, joined back to them and grouped again, took 9.6 s at 4.4 M rows.)
   await connection.run(`CREATE OR REPLACE TEMP TABLE people AS
-    WITH first AS (
-      SELECT email, cohort, cohort_order, stream, program_start, program_end FROM (
-        SELECT *, row_number() OVER (PARTITION BY email ORDER BY cohort_order, program_start, f, r) AS nth FROM participations
-      ) WHERE nth = 1
-    ), phases AS (
-      SELECT q.email, bool_or(q.extension AND q.cohort_order = f.cohort_order) AS extension, min(q.cohort_order) FILTER (WHERE q.completed) AS first_completed_order
-      FROM participations AS q JOIN first AS f ON f.email = q.email GROUP BY q.email
-    )
-    SELECT f.*, p.extension, p.first_completed_order FROM first AS f JOIN phases AS p ON p.email = f.email`);
+    SELECT email, first.cohort, first.cohort_order, first.stream, first.program_start, first.program_end,
+      NOT first_order.no_extension AS extension, first_completed_order
+    FROM (
+      SELECT email,
+        arg_min({'cohort': cohort, 'cohort_order': cohort_order, 'stream': stream, 'program_start': program_start, 'program_end': program_end},
+          {'cohort_order': cohort_order, 'program_start': program_start, 'f': f, 'r': r}) AS first,
+        min({'cohort_order': cohort_order, 'no_extension': NOT extension}) AS first_order,
+        min(cohort_order) FILTER (WHERE completed) AS first_completed_order
+      FROM participations GROUP BY email
+    )`);
   await connection.run("DROP TABLE participations");
 }
 
