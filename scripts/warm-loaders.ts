@@ -54,7 +54,7 @@ function warm(sourceRoot: string, target: string, options: { cwd: string; env: N
 }
 
 /**
- * The loaders that take longest at a million respondents (each run alone after the clean store: trends 68 s, the
+ * The loaders that take longest at a million respondents (each run alone after the clean store: trends 45 s, the
  * site database 25 s, the cube 21 s, the others under 10 s each), started first: a long one started last would
  * finish alone, with the other core idle. The cube goes before the site database: its 21 s include making the
  * per-respondent view (loaders/clean-store.ts storeAnswers), which the trends and indicator loaders wait for.
