@@ -102,22 +102,17 @@ function rakedWeights(rows: readonly TrendRespondent[], population: readonly Pop
     margins.cohort[p.cohort] = (margins.cohort[p.cohort] ?? 0) + p.alumni;
     margins.stream[p.stream] = (margins.stream[p.stream] ?? 0) + p.alumni;
   }
-  const cells = new Map<string, Map<string, number>>();
   const cellRows: { cohort: string; stream: string }[] = [];
   const counts: number[] = [];
-  for (const r of rows) {
-    let streams = cells.get(r.cohort);
-    if (!streams) cells.set(r.cohort, (streams = new Map()));
-    const at = streams.get(r.stream);
-    if (at === undefined) {
-      streams.set(r.stream, cellRows.length);
-      cellRows.push({ cohort: r.cohort, stream: r.stream });
-      counts.push(1);
-    } else counts[at] += 1;
-  }
+  const cellOf = perCell((r) => {
+    cellRows.push({ cohort: r.cohort, stream: r.stream });
+    counts.push(0);
+    return cellRows.length - 1;
+  });
+  for (const r of rows) counts[cellOf(r)] += 1;
   const result = rake(cellRows, margins, { counts });
   return {
-    weightOf: (r) => result.weights[cells.get(r.cohort)!.get(r.stream)!],
+    weightOf: (r) => result.weights[cellOf(r)],
     weighting: { converged: result.converged, iterations: result.iterations, dropped: result.dropped, design_effect: designEffect(result.weights, counts), withheld: rakingProblem(result) },
   };
 }
@@ -131,16 +126,7 @@ function outcomeRows(rows: readonly TrendRespondent[], weightOf?: WeightOf): Out
   // Each wave is raked on its own, so a margin's levels are the wave's cohorts and streams. Rows of one wave, cohort
   // and stream share one list of their levels: a list per row took hundreds of MB at a million respondents.
   const named = oneStringEach();
-  const marginsOf = new Map<string, Map<string, Map<string, string[]>>>();
-  const margins = (r: TrendRespondent) => {
-    let cohorts = marginsOf.get(r.wave);
-    if (!cohorts) marginsOf.set(r.wave, (cohorts = new Map()));
-    let streams = cohorts.get(r.cohort);
-    if (!streams) cohorts.set(r.cohort, (streams = new Map()));
-    let levels = streams.get(r.stream);
-    if (!levels) streams.set(r.stream, (levels = [named(`${r.wave}|${r.cohort}`), named(`${r.wave}|${r.stream}`)]));
-    return levels;
-  };
+  const margins = perCell((r) => [named(`${r.wave}|${r.cohort}`), named(`${r.wave}|${r.stream}`)]);
   return rows.filter((r) => r.outcome !== null).map((r) => ({
     person: r.person,
     wave: r.wave,
@@ -150,6 +136,20 @@ function outcomeRows(rows: readonly TrendRespondent[], weightOf?: WeightOf): Out
     weight: weightOf ? weightOf(r) : 1,
     margins: weightOf ? margins(r) : undefined,
   }));
+}
+
+/** A function giving, for each (wave, cohort, stream) cell, the value `make` gave the first row of the cell it was asked for. */
+function perCell<T>(make: (row: TrendRespondent) => T): (row: TrendRespondent) => T {
+  const cells = new Map<string, Map<string, Map<string, T>>>();
+  return (r) => {
+    let cohorts = cells.get(r.wave);
+    if (!cohorts) cells.set(r.wave, (cohorts = new Map()));
+    let streams = cohorts.get(r.cohort);
+    if (!streams) cohorts.set(r.cohort, (streams = new Map()));
+    let value = streams.get(r.stream);
+    if (value === undefined) streams.set(r.stream, (value = make(r)));
+    return value;
+  };
 }
 
 /** A function giving, for each text, one string equal to it, the same however often the text comes: rows that name the same thing share it. */
