@@ -28,6 +28,12 @@ test("one wave: adjusted for months since the program, and cohort alone, as R", 
   pinned(cohortModel(rows, []), [1.5022847233, 0.7803242013, 2.8922073494, 0.2233110135]);
 });
 
+test("three waves pooled (five columns, the general IRLS pass; two waves use the four-column one): as R", () => {
+  // Wave B's odd-numbered people relabelled as wave C; R: glm(y ~ cohort + I(months / 12) + wave) + vcovCL(~person, "HC0").
+  const rows = outcomeRows().map((r) => (r.wave === "B" && r.person % 2 === 1 ? { ...r, wave: "C" } : r));
+  pinned(cohortModel(rows, ["months", "wave"]), [1.1718120162, 0.0426236554, 32.2155241682, 0.9252893064]);
+});
+
 test("weighted: the same as survey::svyglm with ids = ~person (R run to glm.control(epsilon = 1e-14))", () => {
   pinned(cohortModel(outcomeRows(), ["months", "wave"], { weighted: true }), [2.8436430318, 0.0956648684, 84.5274323722, 0.5459281489]);
 });
