@@ -15,7 +15,7 @@ import { instrumentDigest } from "./instrument";
 import { tableColumns, tableNames, type Cell, type CleanModel } from "./model";
 import { processAlive } from "./process-alive";
 import { quoteIdentifier, sqlString } from "../src/survey/sql";
-import { openDuckDB, parquetCopyOptions, parquetSettings, rowObjects } from "./parquet";
+import { figureThreads, openDuckDB, parquetCopyOptions, parquetSettings, rowObjects } from "./parquet";
 import { respondentViewSql } from "../src/survey/indicators";
 import { NameWordSet, nameWordsFile, stageInto, writeStagedParquet } from "./staging";
 
@@ -312,7 +312,7 @@ export async function storeAnswers(store: string, partRespondents = answersPartR
 export async function withCleanTables<T>(dataDir: string, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const store = await cleanStore(dataDir);
   const answers = await storeAnswers(store);
-  const instance = await openDuckDB();
+  const instance = await openDuckDB(undefined, undefined, figureThreads());
   const connection = await instance.connect();
   try {
     await viewStoreTables(connection, store, tableNames);

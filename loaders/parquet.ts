@@ -49,6 +49,21 @@ export function duckdbMemoryLimit(): string {
   return process.env.WORKBENCH_DUCKDB_MEMORY || "768MB";
 }
 
+/**
+ * Threads of a DuckDB that works on one loader's own figures: WORKBENCH_FIGURE_THREADS, else DuckDB's default (every
+ * core). The build runs two loaders side by side on two cores and sets it to 1 (scripts/warm-loaders.ts): each
+ * DuckDB with two threads would share its core with the other loader, and split work costs more CPU than whole
+ * (the site database at a million respondents: 38.8 CPU-seconds on two threads, 29.3 on one). What the other loaders
+ * wait for, the clean store and the per-respondent view, keeps every core.
+ */
+export function figureThreads(): number | undefined {
+  const setting = process.env.WORKBENCH_FIGURE_THREADS;
+  if (!setting) return undefined;
+  const threads = Number(setting);
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`WORKBENCH_FIGURE_THREADS: expected a whole number of threads, got '${setting}'`);
+  return threads;
+}
+
 /** Instances this process opened, to give each its own spill folder. */
 let instances = 0;
 
@@ -57,6 +72,7 @@ export async function openDuckDB(
   // (a shared folder removed under a loader that was spilling into it failed that loader at a million respondents).
   spillDirectory = join(tmpdir(), `workbench-duckdb-spill-${process.pid}-${(instances += 1)}`),
   memoryLimit = duckdbMemoryLimit(),
+  threads?: number,
 ): Promise<DuckDBInstance> {
   // The allocator hands freed memory back as it goes: without it, the cleaning at a million respondents held 1.95 GB
   // at its end (for 1 GB of DuckDB's own), with it 1.74 GB, in the same time.
@@ -65,12 +81,13 @@ export async function openDuckDB(
     temp_directory: spillDirectory,
     allocator_background_threads: "true",
     allocator_flush_threshold: "32MB",
+    ...(threads ? { threads: String(threads) } : {}),
   });
 }
 
 /** Runs `work` against a fresh in-memory native DuckDB, closed afterwards. */
-export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>, spillDirectory?: string, memoryLimit?: string): Promise<T> {
-  const instance = await openDuckDB(spillDirectory, memoryLimit);
+export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>, spillDirectory?: string, memoryLimit?: string, threads?: number): Promise<T> {
+  const instance = await openDuckDB(spillDirectory, memoryLimit, threads);
   const connection = await instance.connect();
   try {
     return await work(connection);

@@ -10,7 +10,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { BuildMode } from "./build-mode.js";
 import { cleanStore, makePrivateDir } from "./clean-store.js";
 import { tableColumns, tableNames, type TableName } from "./model.js";
-import { withDuckDB } from "./parquet.js";
+import { figureThreads, withDuckDB } from "./parquet.js";
 import { publicColumns } from "./public-tables.js";
 import { quoteIdentifier, sqlString } from "../src/survey/sql.js";
 
@@ -60,7 +60,7 @@ export async function writeSiteDatabase(out: Writable, dataDir: string, mode: Bu
     // It holds the same answers as the clean store.
     makePrivateDir(directory);
     const file = join(directory, "clean.duckdb");
-    await withDuckDB((connection) => writeSiteDatabaseFile(connection, store, file, mode));
+    await withDuckDB((connection) => writeSiteDatabaseFile(connection, store, file, mode), undefined, undefined, figureThreads());
     const write = (bytes: Uint8Array) => new Promise<void>((resolve, reject) => out.write(bytes, (error) => (error ? reject(error) : resolve())));
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) await write(chunk as Buffer);
   } finally {

@@ -72,10 +72,12 @@ export async function warmLoaders(sourceRoot: string, options: { cwd: string; en
     .filter((target) => !existsSync(join(sourceRoot, ".observablehq", "cache", target)))
     .sort((a, b) => rank(a) - rank(b));
   let failed = false;
-  const worker = async () => {
-    for (let target = queue.shift(); target && !failed; target = queue.shift()) failed = !(await warm(sourceRoot, target, options, running));
+  const worker = async (spawnOptions: typeof options) => {
+    for (let target = queue.shift(); target && !failed; target = queue.shift()) failed = !(await warm(sourceRoot, target, spawnOptions, running));
   };
   // WORKBENCH_LOADER_JOBS=1 trades time for memory.
-  const jobs = Number(process.env.WORKBENCH_LOADER_JOBS) || Math.min(2, cpus().length);
-  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+  const jobs = Math.max(1, Number(process.env.WORKBENCH_LOADER_JOBS) || Math.min(2, cpus().length));
+  // The loaders side by side share the cores: each one's DuckDB gets its share for its figures (loaders/parquet.ts figureThreads).
+  const env = { WORKBENCH_FIGURE_THREADS: String(Math.max(1, Math.floor(cpus().length / jobs))), ...options.env };
+  await Promise.all(Array.from({ length: jobs }, () => worker({ ...options, env })));
 }

@@ -65,3 +65,18 @@ test("a query's rows are computed once per store and shared by callers at once",
   assert.equal(readdirSync(store).filter((name) => name.startsWith("query-")).length, 1);
   await assert.rejects(run("SELECT DATE '2024-01-01' AS day"), /cast it in the SQL/);
 });
+
+test("a loader's own figures run on WORKBENCH_FIGURE_THREADS threads; anything but a whole number stops with one line", async () => {
+  const folder = fixtureFolder();
+  const threadsOf = () => withCleanTables(folder, async (connection) => Number((await rowObjects(connection, "SELECT current_setting('threads') AS n"))[0].n));
+  const before = process.env.WORKBENCH_FIGURE_THREADS;
+  try {
+    process.env.WORKBENCH_FIGURE_THREADS = "1";
+    assert.equal(await threadsOf(), 1);
+    process.env.WORKBENCH_FIGURE_THREADS = "two";
+    await assert.rejects(threadsOf, /WORKBENCH_FIGURE_THREADS: expected a whole number of threads, got 'two'/);
+  } finally {
+    if (before === undefined) delete process.env.WORKBENCH_FIGURE_THREADS;
+    else process.env.WORKBENCH_FIGURE_THREADS = before;
+  }
+});

@@ -1,7 +1,7 @@
 // The build runs the loaders the pages use, side by side, into Framework's cache; a failing one is left to Framework.
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import { test } from "node:test";
 import { referencedLoaders, warmLoaders } from "../../scripts/warm-loaders";
@@ -35,4 +35,21 @@ test("each loader's output lands in Framework's cache; a failing one leaves noth
   assert.equal(readFileSync(join(cache, "x.json"), "utf8"), '{"x":1}');
   assert.equal(readFileSync(join(cache, "clean.tar"), "utf8"), "tar");
   assert.equal(existsSync(join(cache, "unused.json")), false);
+});
+
+test("loaders side by side each get their share of the cores for their DuckDB, unless told otherwise", async () => {
+  const root = sourceRoot();
+  writeFileSync(join(root, "data", "x.json.ts"), "process.stdout.write(JSON.stringify(process.env.WORKBENCH_FIGURE_THREADS));");
+  writeFileSync(join(root, "data", "clean.tar.ts"), 'process.stdout.write("tar");');
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: [resolve("node_modules", ".bin"), process.env.PATH].join(delimiter) };
+  delete env.WORKBENCH_FIGURE_THREADS;
+  await warmLoaders(root, { cwd: root, env }, new Set());
+  const cache = join(root, ".observablehq", "cache", "data");
+  // Two loaders at a time (one on a one-core machine), each with its share.
+  const jobs = Math.min(2, cpus().length);
+  assert.equal(JSON.parse(readFileSync(join(cache, "x.json"), "utf8")), String(Math.max(1, Math.floor(cpus().length / jobs))));
+  const told = sourceRoot();
+  writeFileSync(join(told, "data", "x.json.ts"), "process.stdout.write(JSON.stringify(process.env.WORKBENCH_FIGURE_THREADS));");
+  await warmLoaders(told, { cwd: told, env: { ...env, WORKBENCH_FIGURE_THREADS: "3" } }, new Set());
+  assert.equal(JSON.parse(readFileSync(join(told, ".observablehq", "cache", "data", "x.json"), "utf8")), "3");
 });
