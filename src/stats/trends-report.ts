@@ -22,6 +22,11 @@ export interface TrendRespondent {
   outcome: boolean | null;
 }
 
+/** A respondent who answered the outcome's question. */
+type Answered = TrendRespondent & { outcome: boolean };
+
+const answeredOnly = (rows: readonly TrendRespondent[]): Answered[] => rows.filter((r): r is Answered => r.outcome !== null);
+
 /** Alumni in a wave's scope, per cohort and stream (the roster). */
 export interface PopulationCell {
   wave: string;
@@ -122,17 +127,17 @@ function rakedWeights(rows: readonly TrendRespondent[], population: readonly Pop
  * given: one set serves the unweighted fits (which read neither) and the weighted ones, so each person and margin
  * level is numbered once per set (src/stats/cohort-trend.ts levelsOfRows).
  */
-function outcomeRows(rows: readonly TrendRespondent[], weightOf?: WeightOf): OutcomeRow[] {
+function outcomeRows(rows: readonly Answered[], weightOf?: WeightOf): OutcomeRow[] {
   // Each wave is raked on its own, so a margin's levels are the wave's cohorts and streams. Rows of one wave, cohort
   // and stream share one list of their levels: a list per row took hundreds of MB at a million respondents.
   const named = oneStringEach();
   const margins = perCell((r) => [named(`${r.wave}|${r.cohort}`), named(`${r.wave}|${r.stream}`)]);
-  return rows.filter((r) => r.outcome !== null).map((r) => ({
+  return rows.map((r) => ({
     person: r.person,
     wave: r.wave,
     cohortOrder: r.cohortOrder,
     monthsSinceEnd: r.monthsSinceEnd,
-    outcome: r.outcome!,
+    outcome: r.outcome,
     weight: weightOf ? weightOf(r) : 1,
     margins: weightOf ? margins(r) : undefined,
   }));
@@ -177,7 +182,7 @@ function groupedBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 function waveTrend(wave: string, rows: readonly TrendRespondent[], population: readonly PopulationCell[], startDateAsked: boolean, label: string) {
-  const answered = rows.filter((r) => r.outcome !== null);
+  const answered = answeredOnly(rows);
   const orders = new Map<string, number>();
   for (const p of population) orders.set(p.cohort, p.cohortOrder);
   for (const r of rows) orders.set(r.cohort, r.cohortOrder);
@@ -196,7 +201,7 @@ function waveTrend(wave: string, rows: readonly TrendRespondent[], population: r
       response_rate: alumni ? all.length / alumni : null,
       months_since_end: all.length ? mean(all.map((r) => r.monthsSinceEnd)) : NaN,
       share_now: { numerator: k, denominator: ans.length, share: ans.length ? k / ans.length : null, ci95: wilsonInterval(k, ans.length) },
-      time_to_role: startDateAsked && ans.length ? timeToRole(ans.map((r) => ({ outcome: r.outcome!, roleMonth: r.roleMonth, surveyMonth: r.surveyMonth }))) : null,
+      time_to_role: startDateAsked && ans.length ? timeToRole(ans) : null,
     };
   });
   const { weightOf, weighting } = rakedWeights(answered, population);
@@ -234,7 +239,10 @@ export function trendsReport(
     byWave[wave] = figures;
     weightsOf.set(wave, weightOf);
   }
-  const answered = respondents.filter((r) => r.outcome !== null);
+  const answered = answeredOnly(respondents);
+  // Answers by wave, and by wave and cohort, each in the order of `respondents`.
+  const byWaveAnswered = groupedBy(answered, (r) => r.wave);
+  const byWaveCohort = new Map([...byWaveAnswered].map(([wave, rows]) => [wave, groupedBy(rows, (r) => r.cohort)]));
   let pooled: TrendsReport["pooled"] = null;
   if (waves.length > 1) {
     const weightedOk = waves.every((w) => !byWave[w].weighting.withheld);
@@ -246,8 +254,7 @@ export function trendsReport(
   let panel: TrendsReport["panel"] = null;
   if (waves.length > 1) {
     const [a, b] = waves.slice(-2);
-    const byWaveAnswered = groupedBy(answered, (r) => r.wave);
-    const asRows = (wave: string) => (byWaveAnswered.get(wave) ?? []).map((r) => ({ person: r.person, outcome: r.outcome! }));
+    const asRows = (wave: string) => byWaveAnswered.get(wave) ?? [];
     const d = shareDifference(asRows(a), asRows(b));
     if (d) waveChange = { ...d, from_wave: a, to_wave: b, wording_changed: wordingChanged(a, b) };
     const before = new Map(asRows(a).map((r) => [r.person, r.outcome]));
@@ -261,14 +268,13 @@ export function trendsReport(
     };
   }
   const likeForLike: LikeForLike[] = [];
-  const byWaveCohort = groupedBy(answered, (r) => JSON.stringify([r.wave, r.cohort]));
   for (let i = 0; i < waves.length; i += 1) {
     for (let j = i + 1; j < waves.length; j += 1) {
       for (const from of byWave[waves[i]].cohorts) {
         const candidates = byWave[waves[j]].cohorts.filter((c) => c.share_now.denominator && Math.abs(c.months_since_end - from.months_since_end) <= likeForLikeWithin);
         const to = candidates.sort((x, y) => Math.abs(x.months_since_end - from.months_since_end) - Math.abs(y.months_since_end - from.months_since_end))[0];
         if (!to || !from.share_now.denominator) continue;
-        const rowsOf = (wave: string, cohort: string) => (byWaveCohort.get(JSON.stringify([wave, cohort])) ?? []).map((r) => ({ person: r.person, outcome: r.outcome! }));
+        const rowsOf = (wave: string, cohort: string) => byWaveCohort.get(wave)?.get(cohort) ?? [];
         const d = shareDifference(rowsOf(waves[i], from.cohort), rowsOf(waves[j], to.cohort));
         if (!d) continue;
         likeForLike.push({
