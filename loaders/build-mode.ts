@@ -1,5 +1,6 @@
 // The one setting that separates the analyst build (everything, for the team) from the public build
 // (aggregates only, small cells suppressed, for funders): WORKBENCH_BUILD=public. WORKBENCH_MIN_CELL sets the threshold.
+import { wholeNumberSetting } from "./settings.js";
 
 export type BuildMode = "analyst" | "public";
 
@@ -11,9 +12,7 @@ export function buildMode(): BuildMode {
 
 /** Shares whose denominator or complement is below this are withheld in the public build (default 5). */
 export function minCell(): number {
-  const value = Number(process.env.WORKBENCH_MIN_CELL || 5);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`WORKBENCH_MIN_CELL: expected a whole number ≥ 1, got '${process.env.WORKBENCH_MIN_CELL}'`);
-  return value;
+  return wholeNumberSetting("WORKBENCH_MIN_CELL", "≥ 1") ?? 5;
 }
 
 /** Free-text groups (quotes by cohort) need more people before they are shown apart: twice the threshold. */

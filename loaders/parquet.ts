@@ -3,6 +3,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { wholeNumberSetting } from "./settings";
 
 export type ColumnType = "VARCHAR" | "INTEGER" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
 
@@ -23,10 +24,7 @@ export function parquetSettings(): { compression: (typeof browserCodecs)[number]
   if (!(browserCodecs as readonly string[]).includes(compression)) {
     throw new Error(`WORKBENCH_PARQUET_COMPRESSION: expected ${browserCodecs.join(" or ")} (what hyparquet reads), got '${compression}'`);
   }
-  const rowGroupSize = Number(process.env.WORKBENCH_PARQUET_ROW_GROUP_SIZE || 122_880);
-  if (!Number.isInteger(rowGroupSize) || rowGroupSize < 1) {
-    throw new Error(`WORKBENCH_PARQUET_ROW_GROUP_SIZE: expected a whole number of rows, got '${process.env.WORKBENCH_PARQUET_ROW_GROUP_SIZE}'`);
-  }
+  const rowGroupSize = wholeNumberSetting("WORKBENCH_PARQUET_ROW_GROUP_SIZE", "of rows") ?? 122_880;
   return { compression: compression as (typeof browserCodecs)[number], rowGroupSize };
 }
 
@@ -57,11 +55,7 @@ export function duckdbMemoryLimit(): string {
  * wait for, the clean store and the per-respondent view, keeps every core.
  */
 export function figureThreads(): number | undefined {
-  const setting = process.env.WORKBENCH_FIGURE_THREADS;
-  if (!setting) return undefined;
-  const threads = Number(setting);
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`WORKBENCH_FIGURE_THREADS: expected a whole number of threads, got '${setting}'`);
-  return threads;
+  return wholeNumberSetting("WORKBENCH_FIGURE_THREADS", "of threads");
 }
 
 /** Instances this process opened, to give each its own spill folder. */

@@ -1,0 +1,10 @@
+// Settings read from the environment as whole numbers, each refused in one line that names it when it is not one.
+
+/** The environment variable `name` as a whole number ≥ 1, or undefined when it is unset or empty; `what` ends the refusal's "expected a whole number …". */
+export function wholeNumberSetting(name: string, what: string): number | undefined {
+  const setting = process.env[name];
+  if (!setting) return undefined;
+  const value = Number(setting);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: expected a whole number ${what}, got '${setting}'`);
+  return value;
+}
