@@ -218,6 +218,8 @@ function waveTrend(wave: string, rows: readonly TrendRespondent[], population: r
       verdict_sentence: verdictSentence(trend, label),
     } satisfies WaveTrend,
     weightOf,
+    answered,
+    answeredOf,
   };
 }
 
@@ -234,15 +236,17 @@ export function trendsReport(
   const waves = [...new Set([...population.map((p) => p.wave), ...respondents.map((r) => r.wave)])].sort();
   const byWave: Record<string, WaveTrend> = {};
   const weightsOf = new Map<string, WeightOf>();
+  // Each wave's answers, and by cohort, as waveTrend grouped them (in the order of `respondents`).
+  const byWaveAnswered = new Map<string, Answered[]>();
+  const byWaveCohort = new Map<string, Map<string, Answered[]>>();
   for (const wave of waves) {
-    const { figures, weightOf } = waveTrend(wave, respondents.filter((r) => r.wave === wave), population.filter((p) => p.wave === wave), startDateAsked(wave), outcome.label);
+    const { figures, weightOf, answered, answeredOf } = waveTrend(wave, respondents.filter((r) => r.wave === wave), population.filter((p) => p.wave === wave), startDateAsked(wave), outcome.label);
     byWave[wave] = figures;
     weightsOf.set(wave, weightOf);
+    byWaveAnswered.set(wave, answered);
+    byWaveCohort.set(wave, answeredOf);
   }
   const answered = answeredOnly(respondents);
-  // Answers by wave, and by wave and cohort, each in the order of `respondents`.
-  const byWaveAnswered = groupedBy(answered, (r) => r.wave);
-  const byWaveCohort = new Map([...byWaveAnswered].map(([wave, rows]) => [wave, groupedBy(rows, (r) => r.cohort)]));
   let pooled: TrendsReport["pooled"] = null;
   if (waves.length > 1) {
     const weightedOk = waves.every((w) => !byWave[w].weighting.withheld);
