@@ -1,4 +1,5 @@
 // The one error a bad export raises: where it is and what was expected, as a single line a person can act on.
+import { SettingError } from "./settings";
 
 export interface ContractPlace {
   row?: number;
@@ -70,7 +71,7 @@ export async function runReportingContractErrors(main: () => Promise<void>): Pro
   try {
     await main();
   } catch (error) {
-    if (error instanceof ContractError) {
+    if (error instanceof ContractError || error instanceof SettingError) {
       process.stderr.write(`${error.message}\n`);
     } else {
       const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)) : [];

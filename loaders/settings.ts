@@ -1,10 +1,15 @@
 // Settings read from the environment as whole numbers, each refused in one line that names it when it is not one.
 
+/** A setting that is not what it must be: its message is one line that names it, and says all there is to say. */
+export class SettingError extends Error {
+  override name = "SettingError";
+}
+
 /** The environment variable `name` as a whole number ≥ 1, or undefined when it is unset or empty; `what` ends the refusal's "expected a whole number …". */
 export function wholeNumberSetting(name: string, what: string): number | undefined {
   const setting = process.env[name];
   if (!setting) return undefined;
   const value = Number(setting);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: expected a whole number ${what}, got '${setting}'`);
+  if (!Number.isInteger(value) || value < 1) throw new SettingError(`${name}: expected a whole number ${what}, got '${setting}'`);
   return value;
 }

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
+import { wholeNumberSetting } from "../loaders/settings.js";
 
 const archive = /\.(tar|tgz|tar\.gz|zip)$/;
 
@@ -74,7 +75,7 @@ export async function warmLoaders(sourceRoot: string, options: { cwd: string; en
     .filter((target) => !existsSync(join(sourceRoot, ".observablehq", "cache", target)))
     .sort((a, b) => rank(a) - rank(b));
   // WORKBENCH_LOADER_JOBS=1 trades time for memory.
-  const jobs = Math.max(1, Number(process.env.WORKBENCH_LOADER_JOBS) || Math.min(2, cpus().length));
+  const jobs = wholeNumberSetting("WORKBENCH_LOADER_JOBS", "of loaders at once") ?? Math.min(2, cpus().length);
   // The loaders side by side share the cores: each one's DuckDB gets its share for its figures (loaders/parquet.ts figureThreads).
   const spawnOptions = { ...options, env: { WORKBENCH_FIGURE_THREADS: String(Math.max(1, Math.floor(cpus().length / jobs))), ...options.env } };
   let failed = false;

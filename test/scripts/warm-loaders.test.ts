@@ -53,3 +53,18 @@ test("loaders side by side each get their share of the cores for their DuckDB, u
   await warmLoaders(told, { cwd: told, env: { ...env, WORKBENCH_FIGURE_THREADS: "3" } }, new Set());
   assert.equal(JSON.parse(readFileSync(join(told, ".observablehq", "cache", "data", "x.json"), "utf8")), "3");
 });
+
+test("a number of loaders at once that is no whole number is refused in one line, not read as the default", async () => {
+  const root = sourceRoot();
+  const before = process.env.WORKBENCH_LOADER_JOBS;
+  try {
+    for (const setting of ["two", "0", "1.5"]) {
+      process.env.WORKBENCH_LOADER_JOBS = setting;
+      await assert.rejects(warmLoaders(root, { cwd: root, env: process.env }, new Set()), { name: "SettingError", message: `WORKBENCH_LOADER_JOBS: expected a whole number of loaders at once, got '${setting}'` });
+    }
+    assert.equal(existsSync(join(root, ".observablehq", "cache", "data")), false, "no loader ran");
+  } finally {
+    if (before === undefined) delete process.env.WORKBENCH_LOADER_JOBS;
+    else process.env.WORKBENCH_LOADER_JOBS = before;
+  }
+});
