@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { cleanStore, storeKey } from "../../loaders/clean-store";
-import { exportsFingerprint } from "../../loaders/fingerprint";
+import { createHash } from "node:crypto";
+import { exportsFingerprint, filesSha256 } from "../../loaders/fingerprint";
 import { refreshDataCache } from "../../scripts/refresh-data-cache";
 import { fixtureFolder } from "./fixture-folder";
 
@@ -120,4 +121,17 @@ test("a build hands its export digests to its loaders, which trust one only for 
   // …and reads the file again once it was rewritten, even with the same size and modification time.
   rewriteInPlace(file, (text) => text.replace("cohort", "COHORT"));
   assert.notEqual(run(), "planted");
+});
+
+test("large exports are hashed a file per core at once, to the same digests; an unreadable one is named", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "workbench-hash-"));
+  const files = ["a.csv", "b.csv", "c.csv"].map((name, i) => {
+    const path = join(folder, name);
+    writeFileSync(path, `respondent,answer\n${"x,y\n".repeat(1000 * (i + 1))}`);
+    return { path, size: statSync(path).size };
+  });
+  const expected = new Map(files.map(({ path }) => [path, createHash("sha256").update(readFileSync(path)).digest("hex")]));
+  assert.deepEqual(await filesSha256(files, 0), expected, "in worker threads");
+  assert.deepEqual(await filesSha256(files), expected, "on this thread");
+  await assert.rejects(filesSha256([...files, { path: join(folder, "gone.csv"), size: 1 }], 0), (error: Error) => error.message.startsWith(join(folder, "gone.csv")));
 });
