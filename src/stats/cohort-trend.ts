@@ -1,6 +1,7 @@
 // "Do later cohorts do better?": a logistic regression of an outcome on cohort order, adjusted for months since the
 // program ended (and wave when waves are pooled), errors clustered by person, and the verdict its interval allows.
-import { fitLogistic, levelsOf, scratch, type Levels, type LogisticData } from "./logistic.js";
+import { levelsOf, type Levels } from "./levels.js";
+import { fitLogistic, scratch, type LogisticData } from "./logistic.js";
 import { twoSidedP, z95 } from "./normal.js";
 
 /** One answer of one person in one wave. */

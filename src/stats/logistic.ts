@@ -3,6 +3,7 @@
 // parameters IRLS is a few dozen lines. Matches R's glm(binomial) with sandwich::vcovCL(type = "HC0") and
 // survey::svyglm(ids = ~person) for weights (both scale the sandwich by G / (G − 1) for G clusters), and for weights
 // raked to margins, svyglm on a survey::rake design (the influence of each answer is first taken net of the margins).
+import type { Levels } from "./levels.js";
 
 export interface LogisticFit {
   coefficients: number[];
@@ -35,25 +36,6 @@ export function invert(a: readonly (readonly number[])[]): number[][] | null {
     }
   }
   return m.map((row) => row.slice(n));
-}
-
-/** The rows' levels of one factor (a person, a raking margin): each row's level index, in order of first appearance, and how many there are. */
-export interface Levels {
-  index: Int32Array;
-  size: number;
-}
-
-/** Levels of `count` rows whose level is `valueOf(i)`, numbered as a Map's keys run. */
-export function levelsOf(count: number, valueOf: (i: number) => string | number): Levels {
-  const seen = new Map<string | number, number>();
-  const index = new Int32Array(count);
-  for (let i = 0; i < count; i += 1) {
-    const value = valueOf(i);
-    let at = seen.get(value);
-    if (at === undefined) seen.set(value, (at = seen.size));
-    index[i] = at;
-  }
-  return { index, size: seen.size };
 }
 
 /**

@@ -1,4 +1,5 @@
 // Shares and differences of shares with 95% intervals, for rows of people who may appear in two waves.
+import { levelsOf } from "./levels.js";
 import { twoSidedP, z95 } from "./normal.js";
 
 /** Wilson score interval for k of n, z = 1.959964; null when n is 0. */
@@ -38,25 +39,39 @@ export interface ShareDifference {
  */
 export function shareDifference(from: readonly { person: number; outcome: boolean }[], to: readonly { person: number; outcome: boolean }[]): ShareDifference | null {
   if (!from.length || !to.length) return null;
-  const p1 = from.filter((r) => r.outcome).length / from.length;
-  const p2 = to.filter((r) => r.outcome).length / to.length;
-  const people = new Map<number, number>();
+  const yes1 = from.filter((r) => r.outcome).length;
+  const yes2 = to.filter((r) => r.outcome).length;
+  const p1 = yes1 / from.length;
+  const p2 = yes2 / to.length;
+  // People numbered as they first appear, in `from` then `to`: whoever is numbered below `inFrom` answered `from`.
+  const people = levelsOf(from.length + to.length, (i) => (i < from.length ? from[i].person : to[i - from.length].person));
+  let inFrom = 0;
+  for (let i = 0; i < from.length; i += 1) inFrom = Math.max(inFrom, people.index[i] + 1);
   // Each person's contribution to the slope's score: residual / n of their group, with sign by group.
-  for (const r of from) people.set(r.person, (people.get(r.person) ?? 0) - (Number(r.outcome) - p1) / from.length);
-  for (const r of to) people.set(r.person, (people.get(r.person) ?? 0) + (Number(r.outcome) - p2) / to.length);
+  const scores = new Float64Array(people.size);
+  for (let i = 0; i < from.length; i += 1) scores[people.index[i]] -= (Number(from[i].outcome) - p1) / from.length;
+  for (let i = 0; i < to.length; i += 1) scores[people.index[from.length + i]] += (Number(to[i].outcome) - p2) / to.length;
   const g = people.size;
   let variance = 0;
-  for (const s of people.values()) variance += s * s;
+  for (const s of scores) variance += s * s;
   variance *= g > 1 ? g / (g - 1) : 1;
   const se = Math.sqrt(variance);
   const d = p2 - p1;
-  const inBoth = new Set(from.map((r) => r.person));
+  let paired = 0;
+  const counted = new Uint8Array(inFrom);
+  for (let i = 0; i < to.length; i += 1) {
+    const person = people.index[from.length + i];
+    if (person < inFrom && !counted[person]) {
+      counted[person] = 1;
+      paired += 1;
+    }
+  }
   return {
     difference: d,
     ci95: [d - z95 * se, d + z95 * se],
     p: se > 0 ? twoSidedP(d / se) : d === 0 ? 1 : 0,
-    paired: new Set(to.filter((r) => inBoth.has(r.person)).map((r) => r.person)).size,
-    from: { numerator: from.filter((r) => r.outcome).length, denominator: from.length, share: p1 },
-    to: { numerator: to.filter((r) => r.outcome).length, denominator: to.length, share: p2 },
+    paired,
+    from: { numerator: yes1, denominator: from.length, share: p1 },
+    to: { numerator: yes2, denominator: to.length, share: p2 },
   };
 }
