@@ -32,8 +32,8 @@ interface AnswerColumn {
   row?: string;
   /** Its place among the rules of a record (contract errors of one record come in column order). */
   order: number;
-  /** Its mapped table. */
-  map: string;
+  /** Its table of readings by distinct text; none for a text question, whose readings are its cell trimmed (textReadingSql). */
+  map?: string;
   /** Some text of it is no option and counts toward a reworded one. */
   counted?: boolean;
 }
@@ -92,11 +92,21 @@ function mappedCells(reading: CellReading): (string | boolean | null)[] {
 }
 
 /** The wave's answer columns in the order a reader reads a record: the questions, then each grid's rows. */
-function answerColumns(columns: ColumnMap, index: number): AnswerColumn[] {
+function answerColumns(wave: WaveSpec, columns: ColumnMap, index: number): AnswerColumn[] {
   const list: Omit<AnswerColumn, "order" | "map">[] = [];
   for (const [id, { index: column, header }] of columns.questions) list.push({ id, index: column, header });
   for (const [id, rows] of columns.grid) for (const [row, { index: column, header }] of rows) list.push({ id, index: column, header, row });
-  return list.map((c, k) => ({ ...c, order: 10 + k, map: `wave_${index}_a${k}` }));
+  return list.map((c, k) => ({ ...c, order: 10 + k, map: wave.questions.get(c.id)!.kind === "text" ? undefined : `wave_${index}_a${k}` }));
+}
+
+/**
+ * A text question's reading `field` of the cell `cell`, in SQL: what loaders/answers.ts CellReader reads from a text
+ * cell is the cell trimmed, answered when not blank. Free text is nearly all different from one respondent to the
+ * next, so a table of readings by distinct text, as the other kinds have, would hold every answer once more.
+ */
+function textReadingSql(cell: string, field: "answered" | "text" | "trimmed"): string {
+  const trimmed = trimmedSql(cell);
+  return field === "answered" ? `(${trimmed} <> '')` : field === "text" ? `nullif(${trimmed}, '')` : trimmed;
 }
 
 /** Reads and checks one export's header and answer texts; its faults are thrown later, in file order. */
@@ -173,9 +183,10 @@ async function readExport(connection: DuckDBConnection, wave: WaveSpec, raw: Raw
 async function readAnswers(connection: DuckDBConnection, wave: WaveSpec, raw: RawExport, index: number, columns: ColumnMap, real: string, faults: Fault[]): Promise<AnswerColumn[]> {
   const reader = new CellReader(wave, raw.file);
   const t = quoteIdentifier(raw.table);
-  const list = answerColumns(columns, index);
+  const list = answerColumns(wave, columns, index);
   // Every distinct text is read, a preview's too; only a respondent's answer can break a rule or be counted.
   for (const column of list) {
+    if (!column.map) continue;
     let broken = false;
     let counted = false;
     await mapValues(connection, column.map, `SELECT ${rawCell(column.index)} AS v FROM ${t} AS t`, mappedColumns, (v) => {
@@ -351,13 +362,15 @@ async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports
     const instants = `wave_${index}_instants`;
     await instantsOf(connection, instants, `SELECT wall FROM ${e.walls}`, e.timeZone);
     await emailMap(connection, `wave_${index}_emails`, `SELECT ${e.emailText} AS v FROM ${quoteIdentifier(raw.table)} AS t`, normaliseEmail);
-    // Each answer column's readings (`fields`) of a record `t` by its text, or by `cell` when given.
+    // Each mapped answer column's readings (`fields`) of a record `t` by its text, or by `cell` when given.
     const joins = (fields: (c: AnswerColumn) => string, cell?: (c: AnswerColumn) => string) =>
-      e.columns.map((c) => `LEFT JOIN (SELECT v, ${fields(c)} FROM ${c.map}) AS a${c.order} ON a${c.order}.v = ${cell ? cell(c) : rawCell(c.index)}`).join("\n");
+      e.columns.filter((c) => c.map).map((c) => `LEFT JOIN (SELECT v, ${fields(c)} FROM ${c.map}) AS a${c.order} ON a${c.order}.v = ${cell ? cell(c) : rawCell(c.index)}`).join("\n");
+    // A preview's or spam's cells read as blank (see below).
+    const blanked = (c: AnswerColumn) => `CASE WHEN t.real__ THEN ${rawCell(c.index)} ELSE '' END`;
     const questions = e.columns.filter((c) => c.row === undefined);
     const grids = [...new Set(e.columns.filter((c) => c.row !== undefined).map((c) => c.id))];
     const answered = [
-      ...questions.map((c) => `coalesce(a${c.order}.answered, false)::INTEGER`),
+      ...questions.map((c) => (c.map ? `coalesce(a${c.order}.answered, false)::INTEGER` : `${textReadingSql(blanked(c), "answered")}::INTEGER`)),
       ...grids.map((id) => `(${e.columns.filter((c) => c.id === id && c.row !== undefined).map((c) => `coalesce(a${c.order}.answered, false)`).join(" OR ")})::INTEGER`),
     ];
     const fieldsOf = (c: AnswerColumn) => readingFields[wave.questions.get(c.id)!.kind];
@@ -365,11 +378,11 @@ async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports
       const row = c.row === undefined ? undefined : (wave.questions.get(c.id)!.rows ?? []).indexOf(c.row);
       return fieldsOf(c).map((field) => {
         readingColumns.add(readingColumn(c.id, field, row));
-        return `a${c.order}.${field} AS ${readingColumn(c.id, field, row)}`;
+        return `${c.map ? `a${c.order}.${field}` : textReadingSql(rawCell(c.index), "text")} AS ${readingColumn(c.id, field, row)}`;
       });
     });
     // Google Forms has no response id: the same submission is the same person, time and answer texts (trimmed).
-    const keyCells = [...e.columns].sort((a, b) => a.index - b.index).map((c) => `coalesce(a${c.order}.trimmed, a${c.order}.v)`);
+    const keyCells = [...e.columns].sort((a, b) => a.index - b.index).map((c) => (c.map ? `coalesce(a${c.order}.trimmed, a${c.order}.v)` : textReadingSql(blanked(c), "trimmed")));
     const key =
       wave.format === "qualtrics"
         ? trimmedSql(rawCell(requireColumn(raw.header[0].cells, qualtricsColumns.responseId, raw.file, raw.header[0].line)))
@@ -383,7 +396,7 @@ async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports
       FROM (SELECT t.rowid AS rowid__, t.*, ${rawLineSql(raw)} AS line__, ${e.real} AS real__ FROM ${rawFromSql(raw)}) AS t
       JOIN ${e.walls} AS w ON w.r = t.rowid__ JOIN ${instants} AS i ON i.wall = w.wall
       LEFT JOIN wave_${index}_emails AS em ON em.v = ${e.emailText}
-      ${joins(() => "answered, trimmed", (c) => `CASE WHEN t.real__ THEN ${rawCell(c.index)} ELSE '' END`)}`);
+      ${joins(() => "answered, trimmed", blanked)}`);
     answerSelects.push(`SELECT k.*${readings.map((r) => `, ${r}`).join("")}
       FROM (SELECT * FROM kept_rows WHERE f = ${index}) AS k JOIN (SELECT t.rowid AS rowid__, t.* FROM ${quoteIdentifier(raw.table)} AS t) AS t ON t.rowid__ = k.r
       ${joins((c) => fieldsOf(c).join(", "))}`);
@@ -392,7 +405,7 @@ async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports
   for (const e of exports) {
     for (const table of [e.raw.lines, e.walls]) if (table) await connection.run(`DROP TABLE ${quoteIdentifier(table)}`);
   }
-  const tables = exports.flatMap((e) => [e.raw.table, ...e.columns.map((c) => c.map)]);
+  const tables = exports.flatMap((e) => [e.raw.table, ...e.columns.flatMap((c) => (c.map ? [c.map] : []))]);
   return { sql: answerSelects.join(" UNION ALL BY NAME "), readings: readingColumns, tables };
 }
 
