@@ -57,7 +57,7 @@ export async function buildCleanStore(dataDir: string, outDir: string): Promise<
     const files = await findSources(dataDir);
     const parts = cleanPartsOf(dataDir);
     // One DuckDB cleans the parts one after another (each on every core) and writes the store from the rows it staged.
-    const instance = await openDuckDB(join(staging, "spill"), cleaningMemoryLimit);
+    const instance = await openDuckDB({ spillDirectory: join(staging, "spill"), memoryLimit: cleaningMemoryLimit });
     const connection = await instance.connect();
     stageInto(connection, staging);
     try {
@@ -277,7 +277,7 @@ export async function storeAnswers(store: string, partRespondents = answersPartR
     await rm(building, { recursive: true, force: true });
     makePrivateDir(building);
     try {
-      const instance = await openDuckDB(join(building, ".spill"));
+      const instance = await openDuckDB({ spillDirectory: join(building, ".spill") });
       const connection = await instance.connect();
       try {
         await viewStoreTables(connection, store, ["respondents", "selections", "ratings"]);
@@ -312,7 +312,7 @@ export async function storeAnswers(store: string, partRespondents = answersPartR
 export async function withCleanTables<T>(dataDir: string, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const store = await cleanStore(dataDir);
   const answers = await storeAnswers(store);
-  const instance = await openDuckDB(undefined, undefined, figureThreads());
+  const instance = await openDuckDB({ threads: figureThreads() });
   const connection = await instance.connect();
   try {
     await viewStoreTables(connection, store, tableNames);

@@ -61,13 +61,20 @@ export function figureThreads(): number | undefined {
 /** Instances this process opened, to give each its own spill folder. */
 let instances = 0;
 
-export async function openDuckDB(
+/** How a loader's DuckDB is opened: where it spills, how much memory it may hold, and on how many threads (default: every core). */
+export interface DuckDBOptions {
+  spillDirectory?: string;
+  memoryLimit?: string;
+  threads?: number;
+}
+
+export async function openDuckDB({
   // Each instance its own: DuckDB removes its spill folder when it closes, and loaders of one build run side by side
   // (a shared folder removed under a loader that was spilling into it failed that loader at a million respondents).
   spillDirectory = join(tmpdir(), `workbench-duckdb-spill-${process.pid}-${(instances += 1)}`),
   memoryLimit = duckdbMemoryLimit(),
-  threads?: number,
-): Promise<DuckDBInstance> {
+  threads,
+}: DuckDBOptions = {}): Promise<DuckDBInstance> {
   // The allocator hands freed memory back as it goes: without it, the cleaning at a million respondents held 1.95 GB
   // at its end (for 1 GB of DuckDB's own), with it 1.74 GB, in the same time.
   return DuckDBInstance.create(":memory:", {
@@ -80,8 +87,8 @@ export async function openDuckDB(
 }
 
 /** Runs `work` against a fresh in-memory native DuckDB, closed afterwards. */
-export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>, spillDirectory?: string, memoryLimit?: string, threads?: number): Promise<T> {
-  const instance = await openDuckDB(spillDirectory, memoryLimit, threads);
+export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>, options: DuckDBOptions = {}): Promise<T> {
+  const instance = await openDuckDB(options);
   const connection = await instance.connect();
   try {
     return await work(connection);

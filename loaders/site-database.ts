@@ -60,7 +60,7 @@ export async function writeSiteDatabase(out: Writable, dataDir: string, mode: Bu
     // It holds the same answers as the clean store.
     makePrivateDir(directory);
     const file = join(directory, "clean.duckdb");
-    await withDuckDB((connection) => writeSiteDatabaseFile(connection, store, file, mode), undefined, undefined, figureThreads());
+    await withDuckDB((connection) => writeSiteDatabaseFile(connection, store, file, mode), { threads: figureThreads() });
     const write = (bytes: Uint8Array) => new Promise<void>((resolve, reject) => out.write(bytes, (error) => (error ? reject(error) : resolve())));
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) await write(chunk as Buffer);
   } finally {
