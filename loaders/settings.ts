@@ -5,6 +5,18 @@ export class SettingError extends Error {
   override name = "SettingError";
 }
 
+/**
+ * Makes a script (npm run build, npm run dev) stop on a SettingError nothing caught with its one line, and on any
+ * other error as Node would: its stack, exit 1. (The loaders and commands report theirs through
+ * runReportingContractErrors.)
+ */
+export function stopOnSettingErrorsInOneLine(): void {
+  process.on("uncaughtException", (error) => {
+    process.stderr.write(`${error instanceof SettingError ? error.message : (error.stack ?? String(error))}\n`);
+    process.exit(1);
+  });
+}
+
 /** The environment variable `name` as a whole number ≥ 1, or undefined when it is unset or empty; `what` ends the refusal's "expected a whole number …". */
 export function wholeNumberSetting(name: string, what: string): number | undefined {
   const setting = process.env[name];

@@ -11,14 +11,11 @@ import { finishBuild, publicReleaseProblems } from "./postbuild.js";
 import { refreshDataCache } from "./refresh-data-cache.js";
 import { dataDir } from "../loaders/data-dir.js";
 import { exportsFingerprint } from "../loaders/fingerprint.js";
-import { SettingError } from "../loaders/settings.js";
+import { stopOnSettingErrorsInOneLine } from "../loaders/settings.js";
 import { warmLoaders } from "./warm-loaders.js";
 
 // A setting that is not what it must be stops the build with its own one line, not a stack trace.
-process.on("uncaughtException", (error) => {
-  process.stderr.write(`${error instanceof SettingError ? error.message : (error.stack ?? String(error))}\n`);
-  process.exit(1);
-});
+stopOnSettingErrorsInOneLine();
 
 const mode = buildMode();
 const output = resolve(outputDir());

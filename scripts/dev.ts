@@ -9,9 +9,12 @@ import { join } from "node:path";
 import { buildMode } from "../loaders/build-mode.js";
 import { dataDir } from "../loaders/data-dir.js";
 import { exportsFingerprint } from "../loaders/fingerprint.js";
+import { stopOnSettingErrorsInOneLine } from "../loaders/settings.js";
 import { buildEnvironment, createPrivateProject, createWorkFolder, frameworkBin, projectRoot, removeAbandonedWork, seedPackageBundles } from "./build-folders.js";
 import { refreshDataCache } from "./refresh-data-cache.js";
 
+// A setting that is not what it must be stops the preview with its own one line, not a stack trace.
+stopOnSettingErrorsInOneLine();
 const mode = buildMode();
 const previewFolder = join(projectRoot, `preview-${mode}`);
 removeAbandonedWork(projectRoot);
