@@ -114,14 +114,14 @@ export function knownExportDigests(): string {
  */
 export async function exportsFingerprint(dataDir: string): Promise<ExportsFingerprint> {
   const { directory, files } = exportsListing(dataDir);
-  const versions = new Map(files.map(([name]) => [join(directory, name), fileVersion(join(directory, name))]));
-  const unknown = files.map(([name, size]) => ({ path: join(directory, name), size })).filter(({ path }) => digests.get(path)?.[0] !== versions.get(path));
-  const computed = await filesSha256(unknown);
-  for (const [path, sha256] of computed) {
+  const exports = files.map(([name, size]) => ({ name, size, path: join(directory, name), version: fileVersion(join(directory, name)) }));
+  const computed = await filesSha256(exports.filter(({ path, version }) => digests.get(path)?.[0] !== version));
+  for (const { path, version } of exports) {
+    const sha256 = computed.get(path);
     // Written while being read: not remembered, so the next reader hashes it again.
-    if (fileVersion(path) === versions.get(path)) digests.set(path, [versions.get(path)!, sha256]);
+    if (sha256 !== undefined && fileVersion(path) === version) digests.set(path, [version, sha256]);
   }
-  return { directory, files: files.map(([name, size]) => [name, size, computed.get(join(directory, name)) ?? digests.get(join(directory, name))![1]]) };
+  return { directory, files: exports.map(({ name, size, path }) => [name, size, computed.get(path) ?? digests.get(path)![1]]) };
 }
 
 /** A hash of the loaders' source: the cleaning rules and the Parquet writing. */
