@@ -43,9 +43,11 @@ export async function mapValues(
   const appender = await connection.createAppender(name, "main", "temp");
   try {
     for (let from = 0; ; from += mapBatch) {
-      const batch = ((await connection.runAndReadAll(`SELECT v FROM ${distinct} WHERE rowid >= ${from} AND rowid < ${from + mapBatch}`)).getColumnsJS()[0] ?? []) as string[];
+      // As bytes: DuckDB's client decodes a text as UTF-8 and drops a byte-order mark it starts with, so a cell that
+      // began with one was looked up without it and silently read as blank.
+      const batch = ((await connection.runAndReadAll(`SELECT encode(v) FROM ${distinct} WHERE rowid >= ${from} AND rowid < ${from + mapBatch}`)).getColumnsJS()[0] ?? []) as Uint8Array[];
       if (batch.length === 0) break;
-      for (const value of batch) {
+      for (const value of batch.map((bytes) => exactText.decode(bytes))) {
         const cells = rule(value);
         appender.appendVarchar(value);
         columns.forEach(([, type], i) => {
@@ -80,6 +82,9 @@ export async function idMap(connection: DuckDBConnection, name: string, values: 
     [blobValue(inner), blobValue(outer)],
   );
 }
+
+/** UTF-8 decoded as it is, a leading byte-order mark included. */
+const exactText = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** Distinct texts a rule reads at a time. */
 const mapBatch = 100_000;

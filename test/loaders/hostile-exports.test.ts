@@ -170,3 +170,16 @@ test("a 5 MB answer is read, and the figures are those of the sample (through th
   assert.deepEqual(figure.work_alignment_org, [35, 72]);
   assert.deepEqual(figure.published, [48, 71]);
 });
+
+test("a cell that begins with a byte-order mark (text pasted from a file Excel saved) is the same answer, and no option still stops", async () => {
+  const degree = "What is the highest academic degree you have earned?";
+  const marked = (cell: string) => (cell ? `\ufeff${cell}` : cell);
+  const edit = (file: string) => editColumn(editColumn(sampleText(file), currentWork2024, marked), degree, marked);
+  const figure = await figures(sampleFolder({ [g2024]: edit(g2024), [g2024b]: edit(g2024b) }), "2024");
+  // Read without the mark's help before: every such cell was looked up without its mark and read as blank.
+  assert.deepEqual(figure.work_alignment_org, [35, 72]);
+  assert.deepEqual(figure.work_alignment_any, [56, 72]);
+  assert.deepEqual(figure.degree_masters, [28, 70]);
+  const unknown = sampleFolder(both2024(degree, (cell) => (cell === "Master's" ? "\ufeffMasters of Arts" : cell)));
+  assert.equal(await contractLine(unknown), `${g2024b} row 6, column '${degree}': expected one of 'Bachelor's', 'Master's', 'PhD', 'Other' (nearest 'Master's'; or declare this answer in instrument.json), got 'Masters of Arts'`);
+});
