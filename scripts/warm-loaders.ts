@@ -12,7 +12,7 @@ const archive = /\.(tar|tgz|tar\.gz|zip)$/;
 /** The loaders under `<sourceRoot>/data` some page or component refers to, by their output path (e.g. "data/cube.json"). */
 export function referencedLoaders(sourceRoot: string): string[] {
   const texts = readdirSync(sourceRoot, { recursive: true, encoding: "utf8" })
-    .filter((path) => /\.(md|js|ts)$/.test(path) && !path.startsWith(".observablehq") && !path.startsWith("data"))
+    .filter((path) => /\.(md|js|ts)$/.test(path) && !/^(\.observablehq|data)[\\/]/.test(path))
     .map((path) => readFileSync(join(sourceRoot, path), "utf8"))
     .join("\n");
   const dataDir = join(sourceRoot, "data");
