@@ -127,19 +127,20 @@ const emailPatternRe2 = `[^@${jsSpace}]+@[^@${jsSpace}]+`;
 export async function loadPeople(connection: DuckDBConnection): Promise<void> {
   // One aggregate per person: their first participation by (cohort order, start, file, row), and the least of
   // (cohort order, no extension), whose second part is false when any participation in the first cohort is an
-  // extension. The roster's rows have no NULL in these columns (loadRoster refuses them), so every key orders whole.
-  // (A window numbering each person's rows, joined back to them and grouped again, took 9.6 s at 4.4 M rows.)
+  // extension. The roster's rows have no NULL in these columns (loadRoster refuses them), so every key orders whole,
+  // and (file, row) makes it unique: the first participation is one row, read back by its row id. (A window numbering
+  // each person's rows, joined back to them and grouped again, took 9.6 s at 4.4 M rows; keeping the first row's
+  // columns in the aggregate as a struct, 3.9-4.2 s against 3.3-3.5 s for its row id and the join.)
   await connection.run(`CREATE OR REPLACE TEMP TABLE people AS
-    SELECT email, first.cohort, first.cohort_order, first.stream, first.program_start, first.program_end,
-      NOT first_order.no_extension AS extension, first_completed_order
+    SELECT g.email, p.cohort, p.cohort_order, p.stream, p.program_start, p.program_end,
+      NOT g.first_order.no_extension AS extension, g.first_completed_order
     FROM (
       SELECT email,
-        arg_min({'cohort': cohort, 'cohort_order': cohort_order, 'stream': stream, 'program_start': program_start, 'program_end': program_end},
-          {'cohort_order': cohort_order, 'program_start': program_start, 'f': f, 'r': r}) AS first,
+        arg_min(rowid, {'cohort_order': cohort_order, 'program_start': program_start, 'f': f, 'r': r}) AS first_row,
         min({'cohort_order': cohort_order, 'no_extension': NOT extension}) AS first_order,
         min(cohort_order) FILTER (WHERE completed) AS first_completed_order
       FROM participations GROUP BY email
-    )`);
+    ) AS g JOIN participations AS p ON p.rowid = g.first_row`);
   await connection.run("DROP TABLE participations");
 }
 
