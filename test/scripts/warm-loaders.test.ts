@@ -12,9 +12,6 @@ function sourceRoot(): string {
   mkdirSync(join(root, "components"));
   writeFileSync(join(root, "index.md"), 'const x = FileAttachment("data/x.json").json();');
   writeFileSync(join(root, "components", "tables.js"), 'FileAttachment("../data/clean/a.parquet")');
-  // A page whose name begins like the loaders' folder is a page all the same.
-  writeFileSync(join(root, "data-quality.md"), 'const q = FileAttachment("data/quality.json").json();');
-  writeFileSync(join(root, "data", "quality.json.ts"), 'process.stdout.write("{}");');
   writeFileSync(join(root, "data", "x.json.ts"), 'process.stdout.write(JSON.stringify({ x: 1 }));');
   writeFileSync(join(root, "data", "unused.json.ts"), 'process.stdout.write("{}");');
   writeFileSync(join(root, "data", "clean.tar.ts"), 'process.exit(3);');
@@ -22,7 +19,11 @@ function sourceRoot(): string {
 }
 
 test("only the loaders a page or component refers to are run, archives by their members", () => {
-  assert.deepEqual(referencedLoaders(sourceRoot()).sort(), ["data/clean.tar", "data/quality.json", "data/x.json"]);
+  const root = sourceRoot();
+  // A page whose name begins like the loaders' folder is a page all the same.
+  writeFileSync(join(root, "data-quality.md"), 'const q = FileAttachment("data/quality.json").json();');
+  writeFileSync(join(root, "data", "quality.json.ts"), 'process.stdout.write("{}");');
+  assert.deepEqual(referencedLoaders(root).sort(), ["data/clean.tar", "data/quality.json", "data/x.json"]);
 });
 
 test("each loader's output lands in Framework's cache; a failing one leaves nothing there", async () => {
