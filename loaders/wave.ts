@@ -34,6 +34,8 @@ interface AnswerColumn {
   order: number;
   /** Its table of readings by distinct text; none for a text question, whose readings are its cell trimmed (textReadingSql). */
   map?: string;
+  /** The rows of `map` (text, then a cell per `mappedColumns`) when they are few: its readings are then written into the statements. */
+  readings?: MappedRow[];
   /** Some text of it is no option and counts toward a reworded one. */
   counted?: boolean;
 }
@@ -74,7 +76,41 @@ const mappedColumns = [
   ["trimmed", "VARCHAR"],
 ] as const;
 
-function mappedCells(reading: CellReading): (string | boolean | null)[] {
+type MappedField = (typeof mappedColumns)[number][0];
+type MappedCell = string | boolean | null;
+type MappedRow = readonly [text: string, cells: readonly MappedCell[]];
+
+/**
+ * Texts of an answer column, at most, whose readings are written into the statements that read them, as one CASE per
+ * reading, instead of joined from the column's table: a join per column was most of the time of the statements that
+ * read a wave's answers (about 30 columns each).
+ */
+const writtenOutAt = 32;
+
+/** The SQL of reading `field` of column `c` for the text `cell`, NULL when the text is not among its table's. */
+function readingSql(c: AnswerColumn, field: MappedField, cell: string): string {
+  if (!c.readings) return `a${c.order}.${field}`;
+  const at = mappedColumns.findIndex(([name]) => name === field);
+  return writtenOut(c.readings, cell, mappedColumns[at][1], (cells) => cells[at]);
+}
+
+/** A submission's key text of column `c` (loaders/answers.ts): the text trimmed, NULL when not among its table's. */
+function keyTextSql(c: AnswerColumn, cell: string): string {
+  if (!c.readings) return `coalesce(a${c.order}.trimmed, a${c.order}.v)`;
+  const trimmed = mappedColumns.findIndex(([name]) => name === "trimmed");
+  return writtenOut(c.readings, cell, "VARCHAR", (cells, text) => cells[trimmed] ?? text);
+}
+
+/** CASE `cell` WHEN each text THEN its value (a text whose value is NULL needs no branch). */
+function writtenOut(rows: readonly MappedRow[], cell: string, type: string, value: (cells: readonly MappedCell[], text: string) => MappedCell): string {
+  const branches = rows.flatMap(([text, cells]) => {
+    const v = value(cells, text);
+    return v === null ? [] : [`WHEN ${sqlString(text)} THEN ${typeof v === "boolean" ? String(v) : sqlString(v)}`];
+  });
+  return branches.length ? `CAST(CASE ${cell} ${branches.join(" ")} END AS ${type})` : `NULL::${type}`;
+}
+
+function mappedCells(reading: CellReading): MappedCell[] {
   return [
     reading.answered,
     reading.single ?? null,
@@ -189,13 +225,21 @@ async function readAnswers(connection: DuckDBConnection, wave: WaveSpec, raw: Ra
     if (!column.map) continue;
     let broken = false;
     let counted = false;
+    // Its rows, while they are few enough to be written out (and a SQL literal can hold them: no NUL).
+    let rows: MappedRow[] | null = [];
     await mapValues(connection, column.map, `SELECT ${rawCell(column.index)} AS v FROM ${t} AS t`, mappedColumns, (v) => {
       const reading = reader.read(column.id, column.header, v);
       broken ||= reading.error !== undefined;
       counted ||= reading.count !== undefined;
-      return [...mappedCells(reading), v.trim() === v ? null : v.trim()];
+      const cells = [...mappedCells(reading), v.trim() === v ? null : v.trim()];
+      if (rows !== null) {
+        if (rows.length < writtenOutAt && ![v, ...cells].some((cell) => typeof cell === "string" && cell.includes("\u0000"))) rows.push([v, cells]);
+        else rows = null;
+      }
+      return cells;
     });
     column.counted = counted;
+    if (rows) column.readings = rows;
     const bad = broken ? await firstRow(connection, `${t} AS t JOIN ${column.map} AS m ON m.v = ${rawCell(column.index)}`, `m.bad AND ${real}`) : null;
     if (bad !== null) {
       faults.push({
@@ -364,25 +408,25 @@ async function submissions(connection: DuckDBConnection, wave: WaveSpec, exports
     await emailMap(connection, `wave_${index}_emails`, `SELECT ${e.emailText} AS v FROM ${quoteIdentifier(raw.table)} AS t`, normaliseEmail);
     // Each mapped answer column's readings (`fields`) of a record `t` by its text, or by `cell` when given.
     const joins = (fields: (c: AnswerColumn) => string, cell?: (c: AnswerColumn) => string) =>
-      e.columns.filter((c) => c.map).map((c) => `LEFT JOIN (SELECT v, ${fields(c)} FROM ${c.map}) AS a${c.order} ON a${c.order}.v = ${cell ? cell(c) : rawCell(c.index)}`).join("\n");
+      e.columns.filter((c) => c.map && !c.readings).map((c) => `LEFT JOIN (SELECT v, ${fields(c)} FROM ${c.map}) AS a${c.order} ON a${c.order}.v = ${cell ? cell(c) : rawCell(c.index)}`).join("\n");
     // A preview's or spam's cells read as blank (see below).
     const blanked = (c: AnswerColumn) => `CASE WHEN t.real__ THEN ${rawCell(c.index)} ELSE '' END`;
     const questions = e.columns.filter((c) => c.row === undefined);
     const grids = [...new Set(e.columns.filter((c) => c.row !== undefined).map((c) => c.id))];
     const answered = [
-      ...questions.map((c) => (c.map ? `coalesce(a${c.order}.answered, false)::INTEGER` : `${textReadingSql(blanked(c), "answered")}::INTEGER`)),
-      ...grids.map((id) => `(${e.columns.filter((c) => c.id === id && c.row !== undefined).map((c) => `coalesce(a${c.order}.answered, false)`).join(" OR ")})::INTEGER`),
+      ...questions.map((c) => (c.map ? `coalesce(${readingSql(c, "answered", blanked(c))}, false)::INTEGER` : `${textReadingSql(blanked(c), "answered")}::INTEGER`)),
+      ...grids.map((id) => `(${e.columns.filter((c) => c.id === id && c.row !== undefined).map((c) => `coalesce(${readingSql(c, "answered", blanked(c))}, false)`).join(" OR ")})::INTEGER`),
     ];
     const fieldsOf = (c: AnswerColumn) => readingFields[wave.questions.get(c.id)!.kind];
     const readings = e.columns.flatMap((c) => {
       const row = c.row === undefined ? undefined : (wave.questions.get(c.id)!.rows ?? []).indexOf(c.row);
       return fieldsOf(c).map((field) => {
         readingColumns.add(readingColumn(c.id, field, row));
-        return `${c.map ? `a${c.order}.${field}` : textReadingSql(rawCell(c.index), "text")} AS ${readingColumn(c.id, field, row)}`;
+        return `${c.map ? readingSql(c, field, rawCell(c.index)) : textReadingSql(rawCell(c.index), "text")} AS ${readingColumn(c.id, field, row)}`;
       });
     });
     // Google Forms has no response id: the same submission is the same person, time and answer texts (trimmed).
-    const keyCells = [...e.columns].sort((a, b) => a.index - b.index).map((c) => (c.map ? `coalesce(a${c.order}.trimmed, a${c.order}.v)` : textReadingSql(blanked(c), "trimmed")));
+    const keyCells = [...e.columns].sort((a, b) => a.index - b.index).map((c) => (c.map ? keyTextSql(c, blanked(c)) : textReadingSql(blanked(c), "trimmed")));
     const key =
       wave.format === "qualtrics"
         ? trimmedSql(rawCell(requireColumn(raw.header[0].cells, qualtricsColumns.responseId, raw.file, raw.header[0].line)))
