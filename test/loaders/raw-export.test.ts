@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { readCsvFile } from "../../loaders/csv";
 import { withDuckDB } from "../../loaders/parquet";
 import { addNameWords } from "../../loaders/masking";
-import { gatherRawNames, loadRawExport } from "../../loaders/raw-export";
+import { fileShape, gatherRawNames, loadRawExport } from "../../loaders/raw-export";
 
 function exportWith(lines: string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), "workbench-raw-")), "export.csv");
@@ -43,6 +43,31 @@ test("an export whose records' ends are all its line breaks has each record on i
       assert.equal(raw.lines, null);
       assert.deepEqual(Array.from({ length: raw.rows }, (_, rowid) => raw.lineOf(rowid)), csvLines(path));
       assert.deepEqual(Array.from({ length: raw.rows }, (_, rowid) => raw.lineOf(rowid)), [2, 3, 4]);
+    });
+  }
+});
+
+test("the quotes of an export say which records hold line breaks, in chunks of any size; a quote out of place leaves it to DuckDB's cells", async () => {
+  const bom = "\ufeff";
+  const exports: [string, string, number, boolean][] = [
+    // [text, ending, header rows, quotes all in place]
+    [["a,b,c", '1,"two\nlines",x', '2,"three\n""quoted""\nlines",y', '3,"",z', '4,"""",w', '5,"end ""\n""",v', "6,plain,u"].join("\n"), "\n", 1, true],
+    [[`${bom}"a",b,c`, '1,"crlf\r\ninside",x', '2,"",""', '"3","x\r\n\r\ny",""'].join("\r\n") + "\r\n", "\r\n", 1, true],
+    // Qualtrics: three header rows, the second with a break inside a quoted label.
+    [["a,b", '"Label one","Label\ntwo"', '"{""ImportId"":""QID1""}","{""ImportId"":""QID2""}"', '1,"multi\nline"', "2,z"].join("\n"), "\n", 3, true],
+    // A stray quote in an unquoted cell (a height, 5'11"), then a multi-line cell: read as DuckDB reads it.
+    [["a,b", "1,5'11\"", '2,"two\nlines"', '3,x"y"z', '4,"more\nlines"'].join("\n"), "\n", 1, false],
+  ];
+  for (const [text, , headerRows, inPlace] of exports) {
+    const path = join(mkdtempSync(join(tmpdir(), "workbench-raw-")), "export.csv");
+    writeFileSync(path, text);
+    const firstLine = [...readCsvFile(path, "export.csv")][headerRows].line;
+    const whole = fileShape(path, firstLine);
+    assert.equal(whole.embedded === null, !inPlace, text);
+    for (let chunk = 1; chunk <= 9; chunk += 1) assert.deepEqual(fileShape(path, firstLine, chunk), whole, `${chunk}-byte chunks: ${text}`);
+    await withDuckDB(async (connection) => {
+      const raw = await loadRawExport(connection, path, "export.csv", headerRows, "raw");
+      assert.deepEqual(Array.from({ length: raw.rows }, (_, rowid) => raw.lineOf(rowid)), [...readCsvFile(path, "export.csv")].slice(headerRows).map((r) => r.line), text);
     });
   }
 });
