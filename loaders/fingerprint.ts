@@ -114,7 +114,10 @@ export function knownExportDigests(): string {
  */
 export async function exportsFingerprint(dataDir: string): Promise<ExportsFingerprint> {
   const { directory, files } = exportsListing(dataDir);
-  const exports = files.map(([name, size]) => ({ name, size, path: join(directory, name), version: fileVersion(join(directory, name)) }));
+  const exports = files.map(([name, size]) => {
+    const path = join(directory, name);
+    return { name, size, path, version: fileVersion(path) };
+  });
   const computed = await filesSha256(exports.filter(({ path, version }) => digests.get(path)?.[0] !== version));
   for (const { path, version } of exports) {
     const sha256 = computed.get(path);

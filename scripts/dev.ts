@@ -15,6 +15,7 @@ import { refreshDataCache } from "./refresh-data-cache.js";
 
 // A setting that is not what it must be stops the preview with its own one line, not a stack trace.
 stopOnSettingErrorsInOneLine();
+
 const mode = buildMode();
 const previewFolder = join(projectRoot, `preview-${mode}`);
 removeAbandonedWork(projectRoot);
