@@ -12,6 +12,7 @@ import { refreshDataCache } from "./refresh-data-cache.js";
 import { dataDir } from "../loaders/data-dir.js";
 import { exportsFingerprint } from "../loaders/fingerprint.js";
 import { stopOnSettingErrorsInOneLine } from "../loaders/settings.js";
+import { prebundlePackages } from "./prebundle.js";
 import { warmLoaders } from "./warm-loaders.js";
 
 // A setting that is not what it must be stops the build with its own one line, not a stack trace.
@@ -70,8 +71,9 @@ settings.WORKBENCH_OUTPUT = site;
 // Read the exports once here; the loaders receive the digests (buildEnvironment) instead of each reading gigabytes again.
 await exportsFingerprint(dataDir());
 
-// The loaders run side by side first; Framework then finds their output in its cache.
-await warmLoaders(sourceRoot, { cwd, env: buildEnvironment(work, settings) }, warming);
+// The loaders run side by side first, and the pages' packages are bundled beside them; Framework then finds both in
+// its cache.
+await Promise.all([warmLoaders(sourceRoot, { cwd, env: buildEnvironment(work, settings) }, warming), prebundlePackages({ cwd, env: buildEnvironment(work, settings) }, warming)]);
 framework = spawn(process.execPath, [frameworkBin, "build"], { cwd, env: buildEnvironment(work, settings), stdio: "inherit" });
 const code = await new Promise<number | null>((done) => framework!.on("close", done));
 if (code !== 0) fail(`the ${mode} build failed: ${output} is left as it was`);
