@@ -155,11 +155,32 @@ export class Database {
         const file = `${catalog}.duckdb`;
         await this.#engine.registerFileURL(file, href, duckdb.DuckDBDataProtocol.HTTP, false);
         await this.#connection.query(`ATTACH ${sqlString(file)} AS ${quoteIdentifier(catalog)} (READ_ONLY)`);
+        await this.#warmUp(catalog);
         return catalog;
       })();
       this.#attached.set(href, attached);
     }
     return attached;
+  }
+
+  /**
+   * DuckDB-WASM compiles its code for reading a file's storage, grouping and sorting the first time a statement needs
+   * it: half of a reader's first group-by at 1,000 respondents (47 ms, against 26 ms after). The file's smallest
+   * table, grouped once while the page opens, pays for it then, for a few kilobytes fetched. A file whose smallest
+   * table is not small is left alone. Any problem with the file is the reader's statements' to report, not this one's.
+   */
+  async #warmUp(catalog: string): Promise<void> {
+    try {
+      const [smallest] = (await this.#connection.query(
+        `SELECT table_name FROM duckdb_tables() WHERE database_name = ${sqlString(catalog)} AND estimated_size <= 10000 ORDER BY estimated_size, table_name LIMIT 1`,
+      )).toArray();
+      if (!smallest) return;
+      const table = `${quoteIdentifier(catalog)}.main.${quoteIdentifier(String(smallest.table_name))}`;
+      // Streamed, batch by batch, as a reader's statements are (`stream`).
+      for await (const batch of await this.#connection.send(`SELECT *, count(*) AS n FROM ${table} GROUP BY ALL ORDER BY n DESC`, true)) void batch;
+    } catch {
+      // Only the warm-up is lost.
+    }
   }
 
   /** A table's row count and columns, from the file's catalog and row-group headers (no column is read). */
