@@ -1,7 +1,7 @@
 // bench/RESULTS.md from bench/results.json: the machine, the targets met or not, and every figure per scale
 // beside its Arquero baseline (ratio = ours ÷ baseline; below 1 is faster than the baseline).
 import type { BaselineFigures } from "./baseline.js";
-import type { Summary } from "./stats.js";
+import { exploreColdLoads, otherPageLoads, type Summary } from "./stats.js";
 
 export interface ScaleResult {
   respondents: number;
@@ -23,7 +23,7 @@ export interface ScaleResult {
   pages?: Record<string, { chart: Summary; wasmBeforeChart: boolean }>;
   filterChange: Summary;
   /** `first`: the first run, key press to the result drawn; `firstQuery`: its query alone, to rows in the page (absent in older runs). */
-  explore: { ready: number; first: Record<string, number>; firstQuery?: Record<string, number>; warm: Record<string, Summary>; failed?: Record<string, string> };
+  explore: { ready: number; first: Record<string, number>; firstQuery?: Record<string, number>; firstQueries?: number[]; warm: Record<string, Summary>; failed?: Record<string, string> };
   baseline: BaselineFigures;
 }
 
@@ -101,7 +101,8 @@ Written by \`npm run bench\` (bench/run.ts); raw figures in \`bench/results.json
 **Machine:** ${machine.cpu}, ${machine.memoryGiB} GiB RAM, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium} (headless,
 every non-local request blocked), site served from localhost. Commit ${machine.commit}.
 Browser timings are medians / 95th percentiles of ${results.runs} runs; "cold" is a fresh browser context each run (no cache);
-the pages other than Overview and Cohorts are loaded ${Math.max(5, Math.round(results.runs / 4))} times each.
+the pages other than Overview and Cohorts are loaded ${otherPageLoads(results.runs)} times each. Explore's first respondents query, and Arquero's
+first load and query of the same rows, are the medians of ${exploreColdLoads} fresh pages each.
 
 ## Targets
 
@@ -139,9 +140,9 @@ ${row("Cohorts: filter click → chart painted", (s) => pair(s.filterChange))}
 ${row("… Arquero: the filtered group-by alone", (s) => pair(s.baseline.filterChange))}
 ${row("… ratio (p95)", (s) => ratio(s.filterChange.p95, s.baseline.filterChange.p95))}
 ${row("Explore: page → database ready", (s) => ms(s.explore.ready))}
-${row("Explore: respondents by cohort × stream, first run, query to rows (fetches the blocks it reads)", (s) => one(s.explore.firstQuery?.respondents))}
+${row(`Explore: respondents by cohort × stream, first run, query to rows (fetches the blocks it reads; median of ${exploreColdLoads} fresh pages)`, (s) => one(s.explore.firstQuery?.respondents))}
 ${row("… the same run, key press to table and chart drawn", (s) => one(s.explore.first.respondents))}
-${row("… Arquero: fetch + decode + query", (s) => one(s.baseline.exploreFirst.respondents))}
+${row(`… Arquero: fetch + decode + query (median of ${exploreColdLoads} fresh pages)`, (s) => one(s.baseline.exploreFirst.respondents))}
 ${row("Explore: same, later runs", (s) => pair(s.explore.warm.respondents))}
 ${row("… Arquero: query alone", (s) => pair(s.baseline.exploreWarm.respondents))}
 ${row("… ratio (median)", (s) => ratio(s.explore.warm.respondents?.median, s.baseline.exploreWarm.respondents?.median))}

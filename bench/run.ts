@@ -22,7 +22,7 @@ import { serveStatic, type StaticSite } from "../test/browser/static-server.js";
 import { writeArrowFiles } from "./arrow-files.js";
 import { baselineFigures, writeBaselinePage, type BaselineFigures } from "./baseline.js";
 import { renderResults, type ScaleResult, type Results } from "./results.js";
-import { summary, type Summary } from "./stats.js";
+import { exploreColdLoads, otherPageLoads, summary, type Summary } from "./stats.js";
 import { runMeasured } from "./process-memory.js";
 
 const { values } = parseArgs({
@@ -177,8 +177,8 @@ async function otherPages(browser: Browser, site: StaticSite, dist: string): Pro
   const skip = new Set(["index.html", "cohorts.html", "explore.html", "example-question.html", "404.html"]);
   const pages = readdirSync(dist).filter((f) => f.endsWith(".html") && !skip.has(f)).sort();
   for (const file of pages) {
-    log(`${file}, cold ×${Math.max(5, Math.round(runs / 4))}`);
-    measured[file.slice(0, -".html".length)] = await coldLoads(browser, `${site.url}/${file}`, Math.max(5, Math.round(runs / 4)), firstViews[file] ?? chartSelector);
+    log(`${file}, cold ×${otherPageLoads(runs)}`);
+    measured[file.slice(0, -".html".length)] = await coldLoads(browser, `${site.url}/${file}`, otherPageLoads(runs), firstViews[file] ?? chartSelector);
   }
   return measured;
 }
@@ -253,14 +253,33 @@ interface ExploreFigures {
   ready: number;
   /** First run, from the key press to the result drawn (table and chart). */
   first: Record<string, number>;
-  /** First run, the query alone: from the statement's start to its rows in the page, the blocks it reads fetched. */
+  /** First run, the query alone: from the statement's start to its rows in the page, the blocks it reads fetched (respondents: the median of `firstQueries`). */
   firstQuery: Record<string, number>;
+  /** The respondents query's first run on each of several fresh pages. */
+  firstQueries: number[];
   warm: Record<string, Summary>;
   /** Queries that could not be measured, with the reason. */
   failed?: Record<string, string>;
 }
 
+/** The respondents query's first run on each of `exploreColdLoads` fresh pages, the query alone (to its rows). */
+async function exploreFirstQueries(browser: Browser, site: StaticSite): Promise<number[]> {
+  const times: number[] = [];
+  for (let load = 0; load < exploreColdLoads; load += 1) {
+    const { page, externalRequests, errors } = await openWatchedPage(browser);
+    await page.goto(`${site.url}/explore.html`);
+    await page.locator(".database-status[data-state=ready]").waitFor({ timeout: 600_000 });
+    await page.evaluate(keepNamesShim);
+    await page.locator(".explore-cell textarea").first().fill(exploreQueries.respondents);
+    times.push((await timeExploreRun(page, page.locator(".explore-cell textarea").first(), page.locator(".explore-cell").first(), 600_000)).query);
+    if (externalRequests.length || errors.length) throw new Error(`explore: outside requests ${externalRequests.join(" ")}; errors ${errors.join(" ")}`);
+    await page.context().close();
+  }
+  return times;
+}
+
 async function explore(browser: Browser, site: StaticSite): Promise<ExploreFigures> {
+  const firstQueries = await exploreFirstQueries(browser, site);
   const { page, externalRequests, errors } = await openWatchedPage(browser);
   const started = performance.now();
   await page.goto(`${site.url}/explore.html`);
@@ -291,9 +310,12 @@ async function explore(browser: Browser, site: StaticSite): Promise<ExploreFigur
     }
   }
   await page.context().close().catch(() => undefined);
-  if (Object.keys(failed).length) return { ready, first, firstQuery, warm, failed };
+  // The respondents query's first run: the median of the fresh pages'.
+  firstQuery.respondents = summary(firstQueries).median;
+  const figures = { ready, first, firstQuery, firstQueries, warm };
+  if (Object.keys(failed).length) return { ...figures, failed };
   if (externalRequests.length || errors.length) throw new Error(`explore: outside requests ${externalRequests.join(" ")}; errors ${errors.join(" ")}`);
-  return { ready, first, firstQuery, warm };
+  return figures;
 }
 
 async function measureScale(browser: Browser, respondents: number): Promise<ScaleResult> {
