@@ -73,8 +73,9 @@ await exportsFingerprint(dataDir());
 
 // The loaders run side by side first, and the pages' packages are bundled beside them; Framework then finds both in
 // its cache.
-await Promise.all([warmLoaders(sourceRoot, { cwd, env: buildEnvironment(work, settings) }, warming), prebundlePackages({ cwd, env: buildEnvironment(work, settings) }, warming)]);
-framework = spawn(process.execPath, [frameworkBin, "build"], { cwd, env: buildEnvironment(work, settings), stdio: "inherit" });
+const env = buildEnvironment(work, settings);
+await Promise.all([warmLoaders(sourceRoot, { cwd, env }, warming), prebundlePackages({ cwd, env }, warming)]);
+framework = spawn(process.execPath, [frameworkBin, "build"], { cwd, env, stdio: "inherit" });
 const code = await new Promise<number | null>((done) => framework!.on("close", done));
 if (code !== 0) fail(`the ${mode} build failed: ${output} is left as it was`);
 
