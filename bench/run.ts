@@ -262,16 +262,25 @@ interface ExploreFigures {
   failed?: Record<string, string>;
 }
 
+/** A fresh page of Explore, its database ready (and how long that took), with its first cell's editor and cell. */
+async function openExplore(browser: Browser, site: StaticSite) {
+  const watched = await openWatchedPage(browser);
+  const { page } = watched;
+  const started = performance.now();
+  await page.goto(`${site.url}/explore.html`);
+  await page.locator(".database-status[data-state=ready]").waitFor({ timeout: 600_000 });
+  const ready = performance.now() - started;
+  await page.evaluate(keepNamesShim);
+  return { ...watched, ready, editor: page.locator(".explore-cell textarea").first(), cell: page.locator(".explore-cell").first() };
+}
+
 /** The respondents query's first run on each of `exploreColdLoads` fresh pages, the query alone (to its rows). */
 async function exploreFirstQueries(browser: Browser, site: StaticSite): Promise<number[]> {
   const times: number[] = [];
   for (let load = 0; load < exploreColdLoads; load += 1) {
-    const { page, externalRequests, errors } = await openWatchedPage(browser);
-    await page.goto(`${site.url}/explore.html`);
-    await page.locator(".database-status[data-state=ready]").waitFor({ timeout: 600_000 });
-    await page.evaluate(keepNamesShim);
-    await page.locator(".explore-cell textarea").first().fill(exploreQueries.respondents);
-    times.push((await timeExploreRun(page, page.locator(".explore-cell textarea").first(), page.locator(".explore-cell").first(), 600_000)).query);
+    const { page, editor, cell, externalRequests, errors } = await openExplore(browser, site);
+    await editor.fill(exploreQueries.respondents);
+    times.push((await timeExploreRun(page, editor, cell, 600_000)).query);
     if (externalRequests.length || errors.length) throw new Error(`explore: outside requests ${externalRequests.join(" ")}; errors ${errors.join(" ")}`);
     await page.context().close();
   }
@@ -280,14 +289,7 @@ async function exploreFirstQueries(browser: Browser, site: StaticSite): Promise<
 
 async function explore(browser: Browser, site: StaticSite): Promise<ExploreFigures> {
   const firstQueries = await exploreFirstQueries(browser, site);
-  const { page, externalRequests, errors } = await openWatchedPage(browser);
-  const started = performance.now();
-  await page.goto(`${site.url}/explore.html`);
-  await page.locator(".database-status[data-state=ready]").waitFor({ timeout: 600_000 });
-  const ready = performance.now() - started;
-  await page.evaluate(keepNamesShim);
-  const editor = page.locator(".explore-cell textarea").first();
-  const cell = page.locator(".explore-cell").first();
+  const { page, ready, editor, cell, externalRequests, errors } = await openExplore(browser, site);
   const first: Record<string, number> = {};
   const firstQuery: Record<string, number> = {};
   const warm: Record<string, Summary> = {};
