@@ -1,6 +1,9 @@
-// Peak resident memory of a command and every process it starts, sampled from /proc (a build is many processes).
+// Peak resident memory of a command and every process it starts, sampled from /proc (a build is many processes),
+// and the CPU time they took.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 /** The resident bytes of every process in process group `group`, summed. */
 function groupRssBytes(group: number): number {
@@ -21,18 +24,41 @@ function groupRssBytes(group: number): number {
   return total;
 }
 
-/** Runs `command` in a shell in its own process group; resolves with its seconds and the group's peak summed RSS. */
-export function runMeasured(command: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ seconds: number; peakRssMB: number }> {
+/**
+ * The CPU seconds (user and system) of the shell's children, from the second line of the shell's `times`
+ * ("0m1.50s 0m0.20s"): each process adds its children's once it has waited for them, so it is the whole tree's.
+ */
+export function childrenCpuSeconds(times: string): number {
+  const line = times.trim().split("\n")[1] ?? "";
+  const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map(([, minutes, seconds]) => Number(minutes) * 60 + Number(seconds));
+  if (parts.length !== 2) throw new Error(`times: expected a children's user and system time, got '${line}'`);
+  return parts[0] + parts[1];
+}
+
+/**
+ * Runs `command` in a shell in its own process group; resolves with its seconds, the group's peak summed RSS and
+ * the CPU seconds of every process it started and waited for.
+ */
+export function runMeasured(command: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ seconds: number; peakRssMB: number; cpuSeconds: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn("sh", ["-c", command], { ...options, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+    const folder = mkdtempSync(join(tmpdir(), "workbench-times-"));
+    const timesFile = join(folder, "times");
+    const script = `${command}\nstatus=$?\ntimes > '${timesFile}'\nexit $status`;
+    const child = spawn("sh", ["-c", script], { ...options, detached: true, stdio: ["ignore", "ignore", "inherit"] });
     let peak = 0;
     const sample = setInterval(() => (peak = Math.max(peak, groupRssBytes(child.pid!))), 200);
     child.on("error", reject);
     child.on("exit", (code) => {
       clearInterval(sample);
-      if (code !== 0) reject(new Error(`${command} exited with ${code}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakRssMB: peak / 2 ** 20 });
+      try {
+        if (code !== 0) throw new Error(`${command} exited with ${code}`);
+        resolve({ seconds: (performance.now() - started) / 1000, peakRssMB: peak / 2 ** 20, cpuSeconds: childrenCpuSeconds(readFileSync(timesFile, "utf8")) });
+      } catch (error) {
+        reject(error);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
   });
 }

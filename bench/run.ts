@@ -12,7 +12,7 @@
 // Scales not re-run keep their earlier results in the file (each row says when it was measured).
 import { execFileSync, execSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, release, platform } from "node:os";
+import { availableParallelism, cpus, totalmem, release, platform } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
@@ -65,6 +65,7 @@ function ensureData(respondents: number): { dir: string; generateSeconds: number
 
 interface LoaderFigures {
   seconds: number;
+  cpuSeconds: number;
   peakRssMB: number;
   inputMB: number;
   inputRows: number;
@@ -80,11 +81,11 @@ function measureLoaders(dataDir: string): LoaderFigures {
     maxBuffer: 1 << 24,
   });
   const m = JSON.parse(out) as Record<string, number>;
-  return { seconds: m.seconds, peakRssMB: m.peakRssMB, inputMB: m.inputMB, inputRows: m.inputRows, outputMB: m.outputMB };
+  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMB: m.peakRssMB, inputMB: m.inputMB, inputRows: m.inputRows, outputMB: m.outputMB };
 }
 
 /** Builds the analyst site from `dataDir` in a copy of the project (a cold loader cache), into bench/tmp/dist-N. */
-async function buildSite(dataDir: string, respondents: number): Promise<{ dist: string; seconds: number; peakRssMB: number }> {
+async function buildSite(dataDir: string, respondents: number): Promise<{ dist: string; seconds: number; cpuSeconds: number; peakRssMB: number }> {
   const dist = join(work, `dist-${respondents}`);
   const tree = join(work, `tree-${respondents}`);
   rmSync(dist, { recursive: true, force: true });
@@ -97,12 +98,12 @@ async function buildSite(dataDir: string, respondents: number): Promise<{ dist: 
   mkdirSync(join(tree, "data"));
   for (const file of ["instrument.json", "instrument.schema.json"]) cpSync(join(root, "data", file), join(tree, "data", file));
   symlinkSync(join(root, "node_modules"), join(tree, "node_modules"));
-  const { seconds, peakRssMB } = await runMeasured("npm run build", {
+  const { seconds, cpuSeconds, peakRssMB } = await runMeasured("npm run build", {
     cwd: tree,
     env: { ...process.env, WORKBENCH_DATA: dataDir, WORKBENCH_OUTPUT: dist, WORKBENCH_BUILD: "analyst" },
   });
   rmSync(tree, { recursive: true, force: true });
-  return { dist, seconds, peakRssMB };
+  return { dist, seconds, cpuSeconds, peakRssMB };
 }
 
 /** tsx compiles with esbuild's keepNames, so functions passed to page.evaluate call a `__name` helper. */
@@ -361,6 +362,7 @@ async function measureScale(browser: Browser, respondents: number): Promise<Scal
       generateSeconds: data.generateSeconds,
       loaders,
       buildSeconds: build.seconds,
+      buildCpuSeconds: build.cpuSeconds,
       buildPeakRssMB: build.peakRssMB,
       distMB: distBytes / 1e6,
       duckdbMB: duckdbBytes / 1e6,
@@ -389,6 +391,7 @@ function writeResults(): void {
   const results: Results = {
     machine: {
       cpu: `${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`,
+      cores: availableParallelism(),
       memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
       os: `${platform()} ${release()}`,
       node: process.version,

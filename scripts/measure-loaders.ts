@@ -23,6 +23,8 @@ interface Measurement {
   cleanSeconds: number;
   parquetSeconds: number;
   outputMB: number;
+  /** CPU time of the whole pipeline on every core (user and system): divided by the cores, the least wall time it allows. */
+  cpuSeconds: number;
   /** Peak resident memory of the measuring process: the JavaScript heap and DuckDB together. */
   peakRssMB: number;
   /** The cleaning DuckDB's memory limit. */
@@ -45,8 +47,10 @@ async function measureOne(dataDir: string, label: string): Promise<Measurement> 
   const out = mkdtempSync(join(tmpdir(), "workbench-measure-store-"));
   try {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const summary = await buildCleanStore(dataDir, out);
     const seconds = (performance.now() - started) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
     return {
       label,
       dataDir,
@@ -56,6 +60,7 @@ async function measureOne(dataDir: string, label: string): Promise<Measurement> 
       seconds,
       cleanSeconds: summary.cleanSeconds,
       parquetSeconds: summary.parquetSeconds,
+      cpuSeconds: (user + system) / 1e6,
       outputMB: summary.outputBytes / 1e6,
       peakRssMB: process.resourceUsage().maxRSS / 1024,
       duckdbMemoryLimit: cleaningMemoryLimit,
@@ -77,7 +82,7 @@ function measureInChild(dataDir: string, label: string): Measurement {
 }
 
 function table(rows: Measurement[]): string {
-  const header = ["dataset", "input MB", "input rows", "respondents", "clean s", "Parquet s", "total s", "output MB", "peak RSS MB"];
+  const header = ["dataset", "input MB", "input rows", "respondents", "clean s", "Parquet s", "total s", "CPU s", "output MB", "peak RSS MB"];
   const cells = rows.map((m) => [
     m.label,
     m.inputMB.toFixed(1),
@@ -86,6 +91,7 @@ function table(rows: Measurement[]): string {
     m.cleanSeconds.toFixed(1),
     m.parquetSeconds.toFixed(1),
     m.seconds.toFixed(1),
+    m.cpuSeconds.toFixed(1),
     m.outputMB.toFixed(1),
     m.peakRssMB.toFixed(0),
   ]);
