@@ -61,7 +61,8 @@ function pageRows(scales: ScaleResult[], row: (label: string, cell: (s: ScaleRes
 export function renderResults(results: Results): string {
   const { machine, scales } = results;
   // CPU time on every core, and that time shared over the machine's cores: the least wall time the work allows.
-  const cpuTime = (cpu: number | undefined) => (cpu === undefined ? "—" : `${cpu.toFixed(0)} s${machine.cores ? ` (÷ ${machine.cores} cores: ${(cpu / machine.cores).toFixed(0)} s)` : ""}`);
+  const seconds = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} s`;
+  const cpuTime = (cpu: number | undefined) => (cpu === undefined ? "—" : `${seconds(cpu)}${machine.cores ? ` (÷ ${machine.cores} cores: ${seconds(cpu / machine.cores)})` : ""}`);
   const timed = (seconds: number, digits: number, cpu: number | undefined) => `${seconds.toFixed(digits)} s${cpu === undefined ? "" : `; CPU ${cpuTime(cpu)}`}`;
   const head = (label: string) => `| ${label} | ${scales.map((s) => s.respondents.toLocaleString("en")).join(" | ")} |\n|---|${scales.map(() => "---:").join("|")}|`;
   const row = (label: string, cell: (s: ScaleResult) => string) => `| ${label} | ${scales.map(cell).join(" | ")} |`;
@@ -94,7 +95,7 @@ export function renderResults(results: Results): string {
     const first = m1.explore.first.respondents;
     target(1_000_000, "Explore: first respondents query < 3 s", one(first), first !== undefined && first < 3000);
     target(1_000_000, "Explore: selections loads", one(m1.explore.first.selections), m1.explore.first.selections !== undefined);
-    target(1_000_000, "Build < 3 min", timed(m1.buildSeconds, 0, m1.buildCpuSeconds), m1.buildSeconds < 180);
+    target(1_000_000, "Build < 3 min", timed(m1.buildSeconds, 1, m1.buildCpuSeconds), m1.buildSeconds < 180);
     if (m1.buildPeakRssMB !== undefined) target(1_000_000, "Build < 4 GB peak memory (all its processes)", `${(m1.buildPeakRssMB / 1024).toFixed(2)} GiB`, m1.buildPeakRssMB * 2 ** 20 < 4e9);
     target(1_000_000, "Filter change < 250 ms (p95)", ms(m1.filterChange.p95), m1.filterChange.p95 < 250);
     target(1_000_000, "Loaders < 60 s", timed(m1.loaders.seconds, 1, m1.loaders.cpuSeconds), m1.loaders.seconds < 60);
