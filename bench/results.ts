@@ -63,7 +63,7 @@ export function renderResults(results: Results): string {
   // CPU time on every core, and that time shared over the machine's cores: the least wall time the work allows.
   const seconds = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} s`;
   const cpuTime = (cpu: number | undefined) => (cpu === undefined ? "—" : `${seconds(cpu)}${machine.cores ? ` (÷ ${machine.cores} cores: ${seconds(cpu / machine.cores)})` : ""}`);
-  const timed = (seconds: number, digits: number, cpu: number | undefined) => `${seconds.toFixed(digits)} s${cpu === undefined ? "" : `; CPU ${cpuTime(cpu)}`}`;
+  const timed = (wall: number, digits: number, cpu: number | undefined) => `${wall.toFixed(digits)} s${cpu === undefined ? "" : `; CPU ${cpuTime(cpu)}`}`;
   const head = (label: string) => `| ${label} | ${scales.map((s) => s.respondents.toLocaleString("en")).join(" | ")} |\n|---|${scales.map(() => "---:").join("|")}|`;
   const row = (label: string, cell: (s: ScaleResult) => string) => `| ${label} | ${scales.map(cell).join(" | ")} |`;
   const at = (n: number) => scales.find((s) => s.respondents === n);
