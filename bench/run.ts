@@ -63,14 +63,8 @@ function ensureData(respondents: number): { dir: string; generateSeconds: number
   return { dir, generateSeconds: (performance.now() - started) / 1000 };
 }
 
-interface LoaderFigures {
-  seconds: number;
-  cpuSeconds: number;
-  peakRssMB: number;
-  inputMB: number;
-  inputRows: number;
-  outputMB: number;
-}
+/** What the loaders' measure gives: the results' figures of it, every one present. */
+type LoaderFigures = Required<ScaleResult["loaders"]>;
 
 /** The loaders (exports → clean Parquet) in a fresh process, so peak memory is theirs alone. */
 function measureLoaders(dataDir: string): LoaderFigures {
